@@ -1,0 +1,32 @@
+package dev.tarn.engine.api;
+
+import dev.tarn.engine.exec.Batch;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The outcome of one statement. A query streams its rows as Arrow batches; DDL returns rows too (SHOW ...) or
+ * none with an update count. Closing it releases the query's memory; it must be closed exactly once.
+ */
+public interface QueryResult extends AutoCloseable {
+
+  /** The Athena-style id of this execution. */
+  String queryId();
+
+  /** The result columns; empty for statements without a result set. */
+  Schema schema();
+
+  /** Whether the statement produces a result set (queries, SHOW, DESCRIBE, EXPLAIN). */
+  boolean hasResultSet();
+
+  /** The next batch (owned by the caller, who closes it), or null at the end. */
+  Batch next();
+
+  /** The rows affected, for statements without a result set (0 for DDL); -1 for result sets. */
+  long updateCount();
+
+  /** Stops the execution from another thread; the consumer's next call fails with CANCELLED. */
+  void cancel();
+
+  @Override
+  void close();
+}

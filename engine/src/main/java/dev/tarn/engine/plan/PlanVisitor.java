@@ -1,0 +1,20 @@
+package dev.tarn.engine.plan;
+
+/** A visitor over {@link PlanNode}s, one method per node type. */
+public interface PlanVisitor<R> {
+  R visitTableScan(TableScanNode node);
+
+  R visitFilter(FilterNode node);
+
+  R visitProject(ProjectNode node);
+
+  R visitAggregate(AggregateNode node);
+
+  R visitSort(SortNode node);
+
+  R visitTopN(TopNNode node);
+
+  R visitLimit(LimitNode node);
+
+  R visitValues(ValuesNode node);
+}
