@@ -1,24 +1,54 @@
 package dev.tarn.engine.api;
 
+import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.fs.LocalFileSystem;
+import dev.tarn.catalog.model.Database;
 import dev.tarn.catalog.store.CatalogStore;
+import dev.tarn.catalog.store.SqliteCatalogStore;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
- * One open warehouse: its catalog store, its root allocator and its planner caches. Thread-safe; open one per
- * warehouse per JVM and share it between sessions (the JDBC driver does). Closing it closes the store and
- * checks that every query released its memory.
+ * One open warehouse: its catalog store, its root allocator (every query gets a child of it, with a limit) and
+ * its file system. Thread-safe; open one per warehouse per JVM and share it between sessions (the JDBC driver
+ * does). Closing it closes the store and fails if a query leaked memory.
  */
 public final class TarnEngine implements AutoCloseable {
 
-  private final EngineConfig config;
+  /** The database that exists in every warehouse, as in Athena. */
+  public static final String DEFAULT_DATABASE = "default";
+  /** The catalog store's file inside the warehouse directory. */
+  public static final String CATALOG_FILE = "catalog.db";
 
-  private TarnEngine(EngineConfig config) {
+  private final EngineConfig config;
+  private final CatalogStore catalog;
+  private final BufferAllocator rootAllocator;
+  private final FileSystem fileSystem = LocalFileSystem.INSTANCE;
+
+  private TarnEngine(EngineConfig config, CatalogStore catalog, BufferAllocator rootAllocator) {
     this.config = config;
+    this.catalog = catalog;
+    this.rootAllocator = rootAllocator;
   }
 
   /** Opens (creating if needed) the warehouse in {@code config.warehouse()}, with a {@code default} database. */
   public static TarnEngine open(EngineConfig config) {
-    throw new UnsupportedOperationException("integration pending");
+    Path warehouse = config.warehouse().toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(warehouse);
+    } catch (IOException e) {
+      throw new TarnException(ErrorCode.IO_ERROR, warehouse.toString(),
+          "Cannot create warehouse directory " + warehouse + ": " + e.getMessage(), e);
+    }
+    CatalogStore store = SqliteCatalogStore.open(warehouse.resolve(CATALOG_FILE));
+    store.createDatabase(Database.named(DEFAULT_DATABASE), true);
+    EngineConfig resolved = new EngineConfig(warehouse, config.queryMemoryLimitBytes(), config.batchSize());
+    return new TarnEngine(resolved, store, new RootAllocator(Long.MAX_VALUE));
   }
 
   public EngineConfig config() {
@@ -31,15 +61,33 @@ public final class TarnEngine implements AutoCloseable {
 
   /** The catalog of this warehouse. */
   public CatalogStore catalog() {
-    throw new UnsupportedOperationException("integration pending");
+    return catalog;
+  }
+
+  public FileSystem fileSystem() {
+    return fileSystem;
+  }
+
+  /** The allocator every query's child allocator comes from. */
+  public BufferAllocator rootAllocator() {
+    return rootAllocator;
   }
 
   /** A new session whose current database is {@code database} (null: {@code default}). */
   public TarnSession openSession(String database) {
-    throw new UnsupportedOperationException("integration pending");
+    EmbeddedSession session = new EmbeddedSession(this);
+    if (database != null && !database.isBlank()) {
+      session.setCurrentDatabase(database);
+    }
+    return session;
   }
 
   @Override
   public void close() {
+    try {
+      catalog.close();
+    } finally {
+      rootAllocator.close();
+    }
   }
 }

@@ -1,0 +1,23 @@
+package dev.tarn.engine.api;
+
+import dev.tarn.catalog.store.CatalogException;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+
+/** Maps catalog failures onto Tarn's error codes, keeping the object they concern. */
+final class CatalogErrors {
+  private CatalogErrors() {}
+
+  static TarnException toTarn(CatalogException e) {
+    ErrorCode code = switch (e.code()) {
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case ALREADY_EXISTS -> ErrorCode.ALREADY_EXISTS;
+      case INVALID_INPUT, NOT_EMPTY -> ErrorCode.INVALID_ARGUMENT;
+      case IO_FAILURE -> ErrorCode.IO_ERROR;
+      default -> e.code().name().equals("SYNTAX_ERROR") ? ErrorCode.SYNTAX_ERROR : ErrorCode.CATALOG_ERROR;
+    };
+    String message = e.getMessage();
+    String prefix = e.code() + ": ";
+    return new TarnException(code, e.object(), message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.tarn.engine.api;
+
+import dev.tarn.catalog.ddl.DdlExecutor;
+import dev.tarn.catalog.ddl.DdlParser;
+import dev.tarn.catalog.ddl.DdlResult;
+import dev.tarn.catalog.ddl.DdlStatement;
+import dev.tarn.catalog.store.CatalogException;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.ExecutionContext;
+import dev.tarn.engine.exec.ExecutionPlanner;
+import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.scan.TableScanOperator;
+import dev.tarn.engine.plan.PlanPrinter;
+import dev.tarn.engine.sql.ParameterBinder;
+import dev.tarn.engine.sql.QueryPlanner;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+
+/** A session in the engine's own JVM: routes each statement to the DDL executor, EXPLAIN, or the query path. */
+final class EmbeddedSession implements TarnSession {
+
+  private static final Pattern EXPLAIN = Pattern.compile("(?is)^\\s*explain\\s+(analyze\\s+)?(.*)$");
+
+  private final TarnEngine engine;
+  private final DdlExecutor ddl;
+  private String currentDatabase = TarnEngine.DEFAULT_DATABASE;
+
+  EmbeddedSession(TarnEngine engine) {
+    this.engine = engine;
+    this.ddl = new DdlExecutor(engine.catalog(), engine.fileSystem());
+  }
+
+  @Override
+  public String currentDatabase() {
+    return currentDatabase;
+  }
+
+  @Override
+  public void setCurrentDatabase(String database) {
+    String name = database.toLowerCase(Locale.ROOT);
+    if (engine.catalog().getDatabase(name).isEmpty()) {
+      throw new TarnException(ErrorCode.NOT_FOUND, name, "Database '" + name + "' does not exist");
+    }
+    currentDatabase = name;
+  }
+
+  @Override
+  public QueryResult execute(String sql, List<Object> parameters) {
+    String queryId = UUID.randomUUID().toString();
+    try {
+      Matcher explain = EXPLAIN.matcher(sql);
+      if (explain.matches()) {
+        if (explain.group(1) != null) {
+          throw TarnException.notSupported("EXPLAIN ANALYZE");
+        }
+        return explain(queryId, explain.group(2), parameters);
+      }
+      Optional<DdlStatement> statement = DdlParser.parse(sql);
+      if (statement.isPresent()) {
+        return runDdl(queryId, statement.get());
+      }
+      return runQuery(queryId, sql, parameters);
+    } catch (CatalogException e) {
+      throw CatalogErrors.toTarn(e);
+    }
+  }
+
+  private QueryResult runDdl(String queryId, DdlStatement statement) {
+    if (statement instanceof DdlStatement.Use use) {
+      setCurrentDatabase(use.database());
+      return ResultRows.none(queryId);
+    }
+    DdlResult result = ddl.execute(statement, currentDatabase);
+    if (result.columnNames().isEmpty()) {
+      return ResultRows.none(queryId);
+    }
+    return ResultRows.of(queryId, result.columnNames(), result.rows(), engine.rootAllocator());
+  }
+
+  private QueryResult explain(String queryId, String sql, List<Object> parameters) {
+    try (BufferAllocator planning = engine.rootAllocator().newChildAllocator("plan-" + queryId, 0, Long.MAX_VALUE)) {
+      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), planning)
+          .plan(sql, currentDatabase, parameters);
+      List<List<String>> rows = Arrays.stream(PlanPrinter.print(planned.plan()).split("\n"))
+          .map(line -> List.of(line)).toList();
+      return ResultRows.of(queryId, List.of("Query Plan"), rows, engine.rootAllocator());
+    }
+  }
+
+  private QueryResult runQuery(String queryId, String sql, List<Object> parameters) {
+    BufferAllocator allocator = engine.rootAllocator()
+        .newChildAllocator("query-" + queryId, 0, engine.config().queryMemoryLimitBytes());
+    Operator root = null;
+    try {
+      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), allocator)
+          .plan(sql, currentDatabase, parameters);
+      ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
+          engine.config().batchSize());
+      root = new ExecutionPlanner(context, TableScanOperator::new).plan(planned.plan());
+      return new OperatorResult(queryId, root, context);
+    } catch (RuntimeException e) {
+      if (root != null) {
+        root.close();
+      }
+      allocator.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public int parameterCount(String sql) {
+    Matcher explain = EXPLAIN.matcher(sql);
+    String statement = explain.matches() ? explain.group(2) : sql;
+    if (DdlParser.parse(statement).isPresent()) {
+      return 0;
+    }
+    try {
+      return ParameterBinder.count(SqlParser.create(statement, QueryPlanner.PARSER_CONFIG).parseStmt());
+    } catch (SqlParseException e) {
+      throw new TarnException(ErrorCode.SYNTAX_ERROR, null, e.getMessage().split("\n")[0], e);
+    }
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,90 @@
+package dev.tarn.engine.api;
+
+import dev.tarn.engine.exec.Batch;
+import dev.tarn.engine.exec.scan.ValueVectors;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** A small, already computed result (SHOW, DESCRIBE, EXPLAIN) of string columns, or none (DDL). */
+final class ResultRows implements QueryResult {
+
+  private final String queryId;
+  private final Schema schema;
+  private Batch batch;
+
+  private ResultRows(String queryId, Schema schema, Batch batch) {
+    this.queryId = queryId;
+    this.schema = schema;
+    this.batch = batch;
+  }
+
+  /** A statement without a result set. */
+  static QueryResult none(String queryId) {
+    return new ResultRows(queryId, new Schema(List.of()), null);
+  }
+
+  /** String rows under {@code columnNames}. */
+  static QueryResult of(String queryId, List<String> columnNames, List<List<String>> rows, BufferAllocator allocator) {
+    List<Field> fields = new ArrayList<>();
+    List<FieldVector> vectors = new ArrayList<>();
+    try {
+      for (int column = 0; column < columnNames.size(); column++) {
+        Field field = new Field(columnNames.get(column), FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
+        fields.add(field);
+        List<String> values = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+          values.add(column < row.size() ? row.get(column) : null);
+        }
+        vectors.add(ValueVectors.fromValues(field, values, allocator));
+      }
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    return new ResultRows(queryId, new Schema(fields), new Batch(vectors, rows.size()));
+  }
+
+  @Override
+  public String queryId() {
+    return queryId;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public boolean hasResultSet() {
+    return !schema.getFields().isEmpty();
+  }
+
+  @Override
+  public Batch next() {
+    Batch next = batch;
+    batch = null;
+    return next;
+  }
+
+  @Override
+  public long updateCount() {
+    return hasResultSet() ? -1 : 0;
+  }
+
+  @Override
+  public void cancel() {}
+
+  @Override
+  public void close() {
+    if (batch != null) {
+      batch.close();
+      batch = null;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.tarn.engine.exec.scan;
+
+import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.parquet.ParquetFooters;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.Batch;
+import dev.tarn.engine.exec.ExecutionContext;
+import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.parquet.ParquetFileScan;
+import dev.tarn.engine.plan.TableScanNode;
+import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
+import dev.tarn.engine.plan.TableScanNode.ScanColumn;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+
+/**
+ * Reads a table's Parquet files, partition by partition and file by file, into batches of the scan's columns:
+ * file columns come from the Parquet reader, partition columns are filled with the partition's value. Files are
+ * listed only for partitions that survived pruning, and only when the scan reaches them.
+ */
+public final class TableScanOperator implements Operator {
+
+  private final TableScanNode node;
+  private final ExecutionContext context;
+  private final Schema schema;
+  private final List<Field> fileColumns = new ArrayList<>();
+  private final Deque<PartitionSplit> pendingPartitions;
+  private final Deque<String> pendingFiles = new ArrayDeque<>();
+  private PartitionSplit currentPartition;
+  private FileReader currentFile;
+  private boolean closed;
+
+  public TableScanOperator(TableScanNode node, ExecutionContext context) {
+    this.node = node;
+    this.context = context;
+    this.schema = new Schema(node.outputFields());
+    for (ScanColumn column : node.columns()) {
+      if (!column.fromPartition()) {
+        fileColumns.add(column.field());
+      }
+    }
+    this.pendingPartitions = new ArrayDeque<>(node.partitions());
+    context.stats().partitionsTotal.addAndGet(node.partitionsTotal());
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Batch next() {
+    while (!closed) {
+      context.checkCancelled();
+      if (currentFile != null) {
+        Batch batch = currentFile.next();
+        if (batch != null) {
+          return batch;
+        }
+        currentFile.close();
+        currentFile = null;
+      }
+      if (!pendingFiles.isEmpty()) {
+        currentFile = open(pendingFiles.poll());
+        continue;
+      }
+      if (pendingPartitions.isEmpty()) {
+        return null;
+      }
+      currentPartition = pendingPartitions.poll();
+      context.stats().partitionsScanned.incrementAndGet();
+      List<String> files = DataFiles.list(context.fileSystem(), currentPartition.location(), node.table());
+      context.stats().filesTotal.addAndGet(files.size());
+      pendingFiles.addAll(files);
+    }
+    return null;
+  }
+
+  private FileReader open(String location) {
+    context.stats().filesScanned.incrementAndGet();
+    return fileColumns.isEmpty() ? new RowCountReader(location) : new ColumnReader(location);
+  }
+
+  /** Adds the partition columns to the file's columns, in the scan's output order. */
+  private Batch assemble(List<FieldVector> fileVectors, int rowCount) {
+    List<FieldVector> columns = new ArrayList<>(node.columns().size());
+    int fileColumn = 0;
+    try {
+      for (ScanColumn column : node.columns()) {
+        if (column.fromPartition()) {
+          Object value = currentPartition.values().get(column.partitionKeyIndex());
+          columns.add(ValueVectors.constant(column.field(), value, rowCount, context.allocator()));
+        } else {
+          columns.add(fileVectors.get(fileColumn++));
+        }
+      }
+    } catch (RuntimeException e) {
+      fileVectors.forEach(FieldVector::close);
+      columns.stream().filter(v -> !fileVectors.contains(v)).forEach(FieldVector::close);
+      throw e;
+    }
+    context.stats().rowsScanned.addAndGet(rowCount);
+    return new Batch(columns, rowCount);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (currentFile != null) {
+      currentFile.close();
+      currentFile = null;
+    }
+  }
+
+  /** Batches from one data file. */
+  private interface FileReader extends AutoCloseable {
+    Batch next();
+
+    @Override
+    void close();
+  }
+
+  /** Decodes the file's columns through the Parquet reader. */
+  private final class ColumnReader implements FileReader {
+    private final ParquetFileScan scan;
+
+    ColumnReader(String location) {
+      this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
+          context.batchSize(), context.stats());
+    }
+
+    @Override
+    public Batch next() {
+      List<FieldVector> vectors = scan.next();
+      return vectors == null ? null : assemble(vectors, vectors.get(0).getValueCount());
+    }
+
+    @Override
+    public void close() {
+      scan.close();
+    }
+  }
+
+  /**
+   * For scans that need no file column (COUNT(*), or only partition keys): the row counts come from the footer,
+   * and no column chunk is read.
+   */
+  private final class RowCountReader implements FileReader {
+    private final Deque<Long> rowGroupRows = new ArrayDeque<>();
+
+    RowCountReader(String location) {
+      FileSystem fileSystem = context.fileSystem();
+      try (FileSystem.InputFile file = fileSystem.open(location)) {
+        for (BlockMetaData block : ParquetFooters.read(file).getBlocks()) {
+          rowGroupRows.add(block.getRowCount());
+        }
+        context.stats().rowGroupsTotal.addAndGet(rowGroupRows.size());
+      } catch (dev.tarn.catalog.parquet.InvalidParquetFileException e) {
+        throw new TarnException(ErrorCode.CORRUPT_FILE, location, e.getMessage(), e);
+      } catch (IOException e) {
+        throw new TarnException(ErrorCode.IO_ERROR, location, "Cannot read " + location + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public Batch next() {
+      while (!rowGroupRows.isEmpty()) {
+        long remaining = rowGroupRows.poll();
+        if (remaining == 0) {
+          continue;
+        }
+        int rows = (int) Math.min(remaining, context.batchSize());
+        if (remaining > rows) {
+          rowGroupRows.push(remaining - rows);
+        }
+        return assemble(List.of(), rows);
+      }
+      return null;
+    }
+
+    @Override
+    public void close() {}
+  }
+}

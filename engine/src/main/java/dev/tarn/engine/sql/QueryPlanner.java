@@ -1,0 +1,176 @@
+package dev.tarn.engine.sql;
+
+import dev.tarn.catalog.model.Database;
+import dev.tarn.catalog.store.CatalogStore;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import dev.tarn.engine.plan.PlanNode;
+import dev.tarn.engine.plan.ProjectNode;
+import dev.tarn.engine.plan.expr.ColumnRef;
+import dev.tarn.engine.plan.expr.Expr;
+import dev.tarn.engine.sql.partition.PartitionPruner;
+import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
+import dev.tarn.engine.sql.rules.TarnFieldTrimmer;
+import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
+import dev.tarn.engine.sql.translate.RexToExpr;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.RelConversionException;
+import org.apache.calcite.tools.ValidationException;
+
+/**
+ * SQL text → Tarn physical plan: Calcite parses (Athena's lexical rules: unquoted names folded to lower case,
+ * double-quoted identifiers), validates against the catalog, converts to relational algebra and optimizes with a
+ * fixed rule program; then {@link PhysicalPlanTranslator} produces Tarn's plan. Calcite never executes anything.
+ */
+public final class QueryPlanner {
+
+  /** Parser settings shared by every statement (also used to count parameter markers). */
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withCaseSensitive(false)
+      .withConformance(SqlConformanceEnum.LENIENT);
+
+  private static final HepProgram PUSH_DOWN = new HepProgramBuilder()
+      .addRuleCollection(List.of(
+          CoreRules.FILTER_PROJECT_TRANSPOSE,
+          CoreRules.FILTER_MERGE,
+          CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+          CoreRules.PROJECT_MERGE,
+          CoreRules.PROJECT_REMOVE,
+          PartitionPredicateIntoScanRule.INSTANCE))
+      .build();
+
+  private static final HepProgram CLEAN_UP = new HepProgramBuilder()
+      .addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE))
+      .build();
+
+  private final CatalogStore store;
+  private final BufferAllocator allocator;
+
+  /** @param allocator memory for planning-time evaluation (partition pruning) */
+  public QueryPlanner(CatalogStore store, BufferAllocator allocator) {
+    this.store = store;
+    this.allocator = allocator;
+  }
+
+  /** A planned query: Tarn's plan, plus Calcite's optimized plan for diagnostics. */
+  public record PlannedQuery(PlanNode plan, String logicalPlan) {}
+
+  /** Plans one query in {@code currentDatabase} with {@code ?} markers bound to {@code parameters}. */
+  public PlannedQuery plan(String sql, String currentDatabase, List<Object> parameters) {
+    Planner planner = Frameworks.getPlanner(frameworkConfig(currentDatabase));
+    try {
+      SqlNode parsed = planner.parse(sql);
+      SqlNode bound = ParameterBinder.bind(parsed, parameters);
+      SqlNode validated = planner.validate(bound);
+      RelRoot root = planner.rel(validated);
+      RelNode logical = optimize(root.project());
+      RexToExpr rexToExpr = new RexToExpr(logical.getCluster().getRexBuilder());
+      PhysicalPlanTranslator translator = new PhysicalPlanTranslator(rexToExpr, new PartitionPruner(store, allocator));
+      PlanNode plan = renameOutputs(translator.translate(logical), root.validatedRowType.getFieldNames());
+      return new PlannedQuery(plan, org.apache.calcite.plan.RelOptUtil.toString(logical));
+    } catch (SqlParseException e) {
+      throw new TarnException(ErrorCode.SYNTAX_ERROR, null, firstLine(e.getMessage()), e);
+    } catch (ValidationException e) {
+      throw validationError(e);
+    } catch (RelConversionException e) {
+      throw new TarnException(ErrorCode.VALIDATION_ERROR, null, firstLine(e.getMessage()), e);
+    } finally {
+      planner.close();
+    }
+  }
+
+  private RelNode optimize(RelNode rel) {
+    HepPlanner pushDown = new HepPlanner(PUSH_DOWN);
+    pushDown.setRoot(rel);
+    RelNode pushed = pushDown.findBestExp();
+    RelNode trimmed = new TarnFieldTrimmer(RelFactories.LOGICAL_BUILDER.create(pushed.getCluster(), null)).trim(pushed);
+    HepPlanner cleanUp = new HepPlanner(CLEAN_UP);
+    cleanUp.setRoot(trimmed);
+    return cleanUp.findBestExp();
+  }
+
+  /** The query's output names are the validator's (aliases as written, lower-cased when unquoted). */
+  private static PlanNode renameOutputs(PlanNode plan, List<String> names) {
+    List<Field> fields = plan.outputFields();
+    boolean same = true;
+    for (int i = 0; i < fields.size(); i++) {
+      same &= fields.get(i).getName().equals(names.get(i));
+    }
+    if (same) {
+      return plan;
+    }
+    if (plan instanceof ProjectNode project) {
+      return new ProjectNode(project.input(), project.expressions(), names);
+    }
+    List<Expr> columns = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      columns.add(new ColumnRef(i, fields.get(i).getType()));
+    }
+    return new ProjectNode(plan, columns, names);
+  }
+
+  private FrameworkConfig frameworkConfig(String currentDatabase) {
+    SchemaPlus root = Frameworks.createRootSchema(false);
+    SchemaPlus defaultSchema = null;
+    for (Database database : store.listDatabases()) {
+      SchemaPlus schema = root.add(database.name(), new DatabaseSchema(store, database.name()));
+      if (database.name().equals(currentDatabase)) {
+        defaultSchema = schema;
+      }
+    }
+    return Frameworks.newConfigBuilder()
+        .parserConfig(PARSER_CONFIG)
+        .defaultSchema(defaultSchema == null ? root : defaultSchema)
+        .typeSystem(TarnTypeSystem.INSTANCE)
+        .sqlValidatorConfig(SqlValidator.Config.DEFAULT
+            .withConformance(SqlConformanceEnum.LENIENT)
+            .withDefaultNullCollation(NullCollation.LAST)
+            .withIdentifierExpansion(true))
+        .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
+        .build();
+  }
+
+  private static TarnException validationError(ValidationException e) {
+    Throwable cause = e.getCause();
+    String message = cause instanceof CalciteContextException context
+        ? context.getMessage() : firstLine(e.getMessage());
+    ErrorCode code = message != null && (message.contains("not found") || message.contains("Object '"))
+        ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_ERROR;
+    return new TarnException(code, null, message, e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.tarn.engine.sqllogic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.tarn.engine.TarnException;
+import dev.tarn.engine.api.EngineConfig;
+import dev.tarn.engine.api.QueryResult;
+import dev.tarn.engine.api.TarnEngine;
+import dev.tarn.engine.api.TarnSession;
+import dev.tarn.engine.testing.ResultRowsReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every {@code .test} file under {@code src/test/resources/sqllogic/} (see {@link SqlLogicScript} for the
+ * format) against a fresh warehouse, with DuckDB as the oracle for {@code query oracle} records. Each file is one
+ * test; the warehouse's allocator is closed at the end, so leaked memory fails the file.
+ */
+class SqlLogicTest {
+
+  @TempDir
+  Path temp;
+
+  @TestFactory
+  Stream<DynamicTest> scripts() throws IOException, URISyntaxException {
+    Path root = Path.of(SqlLogicTest.class.getResource("/sqllogic").toURI());
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".test")).sorted().toList();
+    }
+    return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> run(file)));
+  }
+
+  private void run(Path file) throws Exception {
+    SqlLogicScript script = SqlLogicScript.parse(file);
+    Path dir = Files.createTempDirectory(temp, file.getFileName().toString());
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (TarnEngine engine = TarnEngine.open(EngineConfig.defaults(dir.resolve("warehouse")));
+        TarnSession session = engine.openSession(null);
+        Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+      for (SqlLogicScript.Record record : script.records()) {
+        String sql = record.sql().replace("${DATA}", data.toString());
+        String where = file.getFileName() + ":" + record.line();
+        switch (record.kind()) {
+          case DUCKDB -> runDuckdb(duckdb, sql, where);
+          case STATEMENT_OK -> {
+            try (QueryResult result = session.execute(sql)) {
+              ResultRowsReader.read(result);
+            } catch (TarnException e) {
+              fail(where + ": expected success but got " + e.getMessage() + "\n" + sql, e);
+            }
+          }
+          case STATEMENT_ERROR -> expectError(session, sql, record, where);
+          case QUERY -> {
+            List<List<Object>> rows = tarnRows(session, sql, where);
+            List<String> actual = render(rows, record.sorted());
+            List<String> expected = record.sorted()
+                ? record.expectedRows().stream().sorted().toList() : record.expectedRows();
+            assertThat(actual).as(where + "\n" + sql).containsExactlyElementsOf(expected);
+          }
+          case QUERY_ORACLE -> compareWithOracle(session, duckdb, sql, record, where);
+        }
+      }
+    }
+  }
+
+  private static void runDuckdb(Connection duckdb, String sql, String where) {
+    for (String statement : sql.split(";\\s*(\\n|$)")) {
+      if (statement.isBlank()) {
+        continue;
+      }
+      try (Statement st = duckdb.createStatement()) {
+        st.execute(statement);
+      } catch (SQLException e) {
+        fail(where + ": DuckDB setup failed: " + e.getMessage() + "\n" + statement, e);
+      }
+    }
+  }
+
+  private static void expectError(TarnSession session, String sql, SqlLogicScript.Record record, String where) {
+    try (QueryResult result = session.execute(sql)) {
+      ResultRowsReader.read(result);
+      fail(where + ": expected error " + record.errorCode() + " but the statement succeeded\n" + sql);
+    } catch (TarnException e) {
+      if (record.errorCode() != null) {
+        assertThat(e.code().name()).as(where + ": " + e.getMessage()).isEqualTo(record.errorCode());
+      }
+      if (record.errorText() != null) {
+        assertThat(e.getMessage()).as(where).containsIgnoringCase(record.errorText());
+      }
+    }
+  }
+
+  private static List<List<Object>> tarnRows(TarnSession session, String sql, String where) {
+    try (QueryResult result = session.execute(sql)) {
+      return ResultRowsReader.read(result);
+    } catch (TarnException e) {
+      throw new AssertionError(where + ": " + e.getMessage() + "\n" + sql, e);
+    }
+  }
+
+  private static void compareWithOracle(TarnSession session, Connection duckdb, String sql,
+      SqlLogicScript.Record record, String where) throws SQLException {
+    List<List<Object>> tarn = tarnRows(session, sql, where);
+    List<List<Object>> oracle = new ArrayList<>();
+    try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          row.add(rs.getObject(c));
+        }
+        oracle.add(row);
+      }
+    }
+    if (record.sorted()) {
+      Comparator<List<Object>> byText = Comparator.comparing(ValueFormatRow::text);
+      tarn.sort(byText);
+      oracle.sort(byText);
+    }
+    String context = where + "\n" + sql + "\nTarn:   " + render(tarn, false) + "\nDuckDB: " + render(oracle, false);
+    assertThat(tarn.size()).as(context).isEqualTo(oracle.size());
+    for (int r = 0; r < tarn.size(); r++) {
+      assertThat(tarn.get(r).size()).as(context).isEqualTo(oracle.get(r).size());
+      for (int c = 0; c < tarn.get(r).size(); c++) {
+        if (!ValueFormat.sameValue(tarn.get(r).get(c), oracle.get(r).get(c))) {
+          fail("row " + r + " column " + c + ": " + ValueFormat.format(tarn.get(r).get(c)) + " != "
+              + ValueFormat.format(oracle.get(r).get(c)) + "\n" + context);
+        }
+      }
+    }
+    if (!record.expectedRows().isEmpty()) {
+      assertThat(render(tarn, false)).as(context).containsExactlyElementsOf(record.expectedRows());
+    }
+  }
+
+  private static List<String> render(List<List<Object>> rows, boolean sorted) {
+    Stream<String> lines = rows.stream().map(ValueFormatRow::text);
+    return sorted ? lines.sorted().toList() : lines.toList();
+  }
+
+  /** A row rendered as tab-separated cells. */
+  private static final class ValueFormatRow {
+    static String text(List<Object> row) {
+      return row.stream().map(ValueFormat::format).collect(Collectors.joining("\t"));
+    }
+  }
+}
