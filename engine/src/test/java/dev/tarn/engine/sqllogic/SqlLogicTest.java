@@ -9,6 +9,7 @@ import dev.tarn.engine.api.QueryResult;
 import dev.tarn.engine.api.TarnEngine;
 import dev.tarn.engine.api.TarnSession;
 import dev.tarn.engine.testing.ResultRowsReader;
+import dev.tarn.engine.testing.RowComparison;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,10 +19,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -118,47 +117,23 @@ class SqlLogicTest {
   private static void compareWithOracle(TarnSession session, Connection duckdb, String sql,
       SqlLogicScript.Record record, String where) throws SQLException {
     List<List<Object>> tarn = tarnRows(session, sql, where);
-    List<List<Object>> oracle = new ArrayList<>();
+    List<List<Object>> oracle;
     try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          row.add(rs.getObject(c));
-        }
-        oracle.add(row);
-      }
+      oracle = RowComparison.rows(rs);
     }
     if (record.sorted()) {
-      Comparator<List<Object>> byText = Comparator.comparing(ValueFormatRow::text);
+      Comparator<List<Object>> byText = Comparator.comparing(row -> RowComparison.render(List.of(row)).get(0));
       tarn.sort(byText);
       oracle.sort(byText);
     }
-    String context = where + "\n" + sql + "\nTarn:   " + render(tarn, false) + "\nDuckDB: " + render(oracle, false);
-    assertThat(tarn.size()).as(context).isEqualTo(oracle.size());
-    for (int r = 0; r < tarn.size(); r++) {
-      assertThat(tarn.get(r).size()).as(context).isEqualTo(oracle.get(r).size());
-      for (int c = 0; c < tarn.get(r).size(); c++) {
-        if (!ValueFormat.sameValue(tarn.get(r).get(c), oracle.get(r).get(c))) {
-          fail("row " + r + " column " + c + ": " + ValueFormat.format(tarn.get(r).get(c)) + " != "
-              + ValueFormat.format(oracle.get(r).get(c)) + "\n" + context);
-        }
-      }
-    }
+    RowComparison.assertSameRows(tarn, oracle, where + "\n" + sql);
     if (!record.expectedRows().isEmpty()) {
-      assertThat(render(tarn, false)).as(context).containsExactlyElementsOf(record.expectedRows());
+      assertThat(RowComparison.render(tarn)).as(where + "\n" + sql).containsExactlyElementsOf(record.expectedRows());
     }
   }
 
   private static List<String> render(List<List<Object>> rows, boolean sorted) {
-    Stream<String> lines = rows.stream().map(ValueFormatRow::text);
-    return sorted ? lines.sorted().toList() : lines.toList();
-  }
-
-  /** A row rendered as tab-separated cells. */
-  private static final class ValueFormatRow {
-    static String text(List<Object> row) {
-      return row.stream().map(ValueFormat::format).collect(Collectors.joining("\t"));
-    }
+    List<String> lines = RowComparison.render(rows);
+    return sorted ? lines.stream().sorted().toList() : lines;
   }
 }

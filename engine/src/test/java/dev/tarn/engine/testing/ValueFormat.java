@@ -1,4 +1,4 @@
-package dev.tarn.engine.sqllogic;
+package dev.tarn.engine.testing;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -13,7 +13,7 @@ import java.time.temporal.ChronoField;
  * as plain strings with their scale, doubles as Java prints them, dates ISO, timestamps with trailing zero
  * fractions trimmed.
  */
-final class ValueFormat {
+public final class ValueFormat {
 
   private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
       .appendPattern("yyyy-MM-dd HH:mm:ss")
@@ -22,7 +22,7 @@ final class ValueFormat {
 
   private ValueFormat() {}
 
-  static String format(Object value) {
+  public static String format(Object value) {
     if (value == null) {
       return "NULL";
     }
@@ -56,7 +56,7 @@ final class ValueFormat {
    * differ by half a unit of the decimal's last digit, the rounding the TPC-H acceptance allows; two doubles
    * may differ in the last bits (summation order).
    */
-  static boolean sameValue(Object tarn, Object oracle) {
+  public static boolean sameValue(Object tarn, Object oracle) {
     if (tarn instanceof Number left && oracle instanceof Number right) {
       boolean leftFloating = left instanceof Double || left instanceof Float;
       boolean rightFloating = right instanceof Double || right instanceof Float;
