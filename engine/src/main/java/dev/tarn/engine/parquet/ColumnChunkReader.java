@@ -141,7 +141,8 @@ final class ColumnChunkReader implements AutoCloseable {
       default:
         break;
     }
-    throw TarnException.notSupported(encoding + " encoding of column " + columnName() + " in file " + location);
+    throw ParquetErrors.notSupported(location,
+        encoding + " encoding of column " + columnName() + " in file " + location);
   }
 
   private void setDictionary(PageReader.DictionaryPage page) {
@@ -150,7 +151,8 @@ final class ColumnChunkReader implements AutoCloseable {
       dictionary = null;
     }
     if (conversion.isBoolean()) {
-      throw TarnException.notSupported("dictionary-encoded boolean column " + columnName() + " in file " + location);
+      throw ParquetErrors.notSupported(location,
+          "dictionary-encoded boolean column " + columnName() + " in file " + location);
     }
     dictionary = conversion.converter() != null
         ? FixedWidthDictionary.decode(page.data(), page.offset(), page.end(), page.valueCount(),

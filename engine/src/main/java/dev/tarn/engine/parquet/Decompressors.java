@@ -1,7 +1,6 @@
 package dev.tarn.engine.parquet;
 
 import com.github.luben.zstd.Zstd;
-import dev.tarn.engine.TarnException;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +25,7 @@ final class Decompressors {
       case GZIP -> Decompressors::gzip;
       case ZSTD -> Decompressors::zstd;
       case LZ4_RAW -> Decompressors::lz4Raw;
-      default -> throw TarnException.notSupported(codec + " compression in file " + location);
+      default -> throw ParquetErrors.notSupported(location, codec + " compression in file " + location);
     };
   }
 

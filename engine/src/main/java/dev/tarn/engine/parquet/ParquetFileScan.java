@@ -65,7 +65,7 @@ public final class ParquetFileScan implements AutoCloseable {
         continue;
       }
       if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
-        throw TarnException.notSupported("nested column " + type.getName() + " in file " + location);
+        throw ParquetErrors.notSupported(location, "nested column " + type.getName() + " in file " + location);
       }
       descriptors[i] = schema.getColumnDescription(new String[] {type.getName()});
       conversions[i] = ColumnConversion.resolve(location, type.asPrimitiveType(), fields.get(i).getType());

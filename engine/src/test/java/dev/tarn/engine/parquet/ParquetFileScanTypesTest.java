@@ -2,17 +2,24 @@ package dev.tarn.engine.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarn.catalog.fs.LocalFileSystem;
+import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.parquet.ParquetTestFiles.TestColumn;
 import dev.tarn.engine.parquet.ParquetTestFiles.WriterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +64,16 @@ class ParquetFileScanTypesTest {
 
     List<Integer> batches = ScanAssertions.assertReadsExpected(file, columns, ROWS, 1000, allocator);
 
+    // The configuration really exercised the encodings it is meant to.
+    Set<Encoding> encodings = encodingsOf(file);
+    if (dictionary) {
+      assertThat(encodings).containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+    } else if (version == WriterVersion.PARQUET_2_0) {
+      assertThat(encodings).contains(Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY, Encoding.RLE);
+    } else {
+      assertThat(encodings).contains(Encoding.PLAIN).doesNotContain(Encoding.RLE_DICTIONARY);
+    }
+
     // Row groups of 1500 rows, batches of at most 1000 that never span a row group.
     assertThat(batches).containsExactly(1000, 500, 1000, 500, 1000, 500, 500);
   }
@@ -71,6 +88,7 @@ class ParquetFileScanTypesTest {
 
     assertThat(ScanAssertions.assertReadsExpected(file, columns, ROWS, 4096, allocator))
         .containsExactly(2000, 2000, 1000);
+    assertThat(encodingsOf(file)).contains(Encoding.BYTE_STREAM_SPLIT);
   }
 
   @Test
@@ -114,6 +132,16 @@ class ParquetFileScanTypesTest {
     ParquetTestFiles.write(file, decimals, 2000, WriterOptions.defaults());
 
     ScanAssertions.assertReadsExpected(file, decimals, 2000, 512, allocator);
+  }
+
+  static Set<Encoding> encodingsOf(Path file) {
+    try {
+      return ParquetFooters.read(LocalFileSystem.INSTANCE, file.toString()).getBlocks().stream()
+          .flatMap(block -> block.getColumns().stream()).flatMap(chunk -> chunk.getEncodings().stream())
+          .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static java.util.function.IntFunction<Object> rescaled(TestColumn column, int scale) {

@@ -70,18 +70,23 @@ final class ParquetTestFiles {
   }
 
   /** A generated column: its Parquet type, the table type to read it as, its value at each row, and how to write it. */
-  record TestColumn(PrimitiveType parquetType, ArrowType arrowType, IntFunction<Object> expected,
-      BiConsumer<Group, Object> writer) {
+  record TestColumn(PrimitiveType parquetType, String requestedName, ArrowType arrowType,
+      IntFunction<Object> expected, BiConsumer<Group, Object> writer) {
     String name() {
       return parquetType.getName();
     }
 
     Field field() {
-      return new Field(name(), FieldType.nullable(arrowType), null);
+      return new Field(requestedName, FieldType.nullable(arrowType), null);
     }
 
     TestColumn readAs(ArrowType otherType, IntFunction<Object> otherExpected) {
-      return new TestColumn(parquetType, otherType, otherExpected, writer);
+      return new TestColumn(parquetType, requestedName, otherType, otherExpected, writer);
+    }
+
+    /** The same file column requested under another name (a different case, or a column the file lacks). */
+    TestColumn requestedAs(String otherName, ArrowType otherType, IntFunction<Object> otherExpected) {
+      return new TestColumn(parquetType, otherName, otherType, otherExpected, writer);
     }
   }
 
@@ -169,7 +174,7 @@ final class ParquetTestFiles {
   private static TestColumn column(PrimitiveType type, ArrowType arrowType, int seed, IntFunction<Object> value,
       GroupWriter writer) {
     boolean optional = type.getRepetition() == Repetition.OPTIONAL;
-    return new TestColumn(type, arrowType, row -> optional && isNull(row, seed) ? null : value.apply(row),
+    return new TestColumn(type, type.getName(), arrowType, row -> optional && isNull(row, seed) ? null : value.apply(row),
         (group, v) -> writer.add(group, type.getName(), v));
   }
 
