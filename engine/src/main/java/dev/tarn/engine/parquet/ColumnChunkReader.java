@@ -1,0 +1,180 @@
+package dev.tarn.engine.parquet;
+
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.format.Encoding;
+
+/**
+ * Reads one flat column of one row group into Arrow vectors, batch by batch: pulls pages from a
+ * {@link PageReader}, turns definition levels into runs of non-null rows, and hands each run to the page's
+ * {@link ValuesDecoder} (one per encoding). Owns the chunk's dictionary, which {@link #close()} releases.
+ */
+final class ColumnChunkReader implements AutoCloseable {
+
+  private final String location;
+  private final ColumnDescriptor descriptor;
+  private final ColumnConversion conversion;
+  private final PageReader pages;
+  private final BufferAllocator allocator;
+  private final int maxDefinitionLevel;
+  private int[] levels = new int[0];
+
+  private Dictionary dictionary;
+  private LevelDecoder definitionLevels;
+  private ValuesDecoder values;
+  private int pageRowsLeft;
+
+  ColumnChunkReader(String location, ColumnDescriptor descriptor, ColumnConversion conversion, PageReader pages,
+      BufferAllocator allocator) {
+    this.location = location;
+    this.descriptor = descriptor;
+    this.conversion = conversion;
+    this.pages = pages;
+    this.allocator = allocator;
+    this.maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+  }
+
+  /** Decodes the column's next {@code count} rows into rows {@code [0, count)} of a freshly allocated vector. */
+  void read(FieldVector vector, int count) {
+    try {
+      int row = 0;
+      while (row < count) {
+        if (pageRowsLeft == 0) {
+          nextPage();
+        }
+        int length = Math.min(pageRowsLeft, count - row);
+        readRows(vector, row, length);
+        pageRowsLeft -= length;
+        row += length;
+      }
+    } catch (CorruptPageException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
+        | ArithmeticException | org.apache.parquet.io.ParquetDecodingException e) {
+      // Index and state errors can only come from bytes that contradict themselves (our own decoders check
+      // bounds first; parquet-column's readers for the rarer encodings do not), so they mean a corrupt file.
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "corrupt column " + columnName() + " in file "
+          + location + ": " + e.getMessage(), e);
+    } catch (OutOfMemoryException e) {
+      throw new TarnException(ErrorCode.OUT_OF_MEMORY, location, "out of memory reading column " + columnName()
+          + " of file " + location, e);
+    } catch (java.io.UncheckedIOException e) {
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "corrupt column " + columnName() + " in file "
+          + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void readRows(FieldVector vector, int row, int count) {
+    if (definitionLevels == null) {
+      values.read(vector, row, count);
+      ValidityBits.setRange(vector.getValidityBuffer(), row, count);
+      return;
+    }
+    if (levels.length < count) {
+      levels = new int[count];
+    }
+    definitionLevels.read(levels, count);
+    int index = 0;
+    while (index < count) {
+      if (levels[index] != maxDefinitionLevel) {
+        index++;
+        continue;
+      }
+      int start = index;
+      while (index < count && levels[index] == maxDefinitionLevel) {
+        index++;
+      }
+      values.read(vector, row + start, index - start);
+      ValidityBits.setRange(vector.getValidityBuffer(), row + start, index - start);
+    }
+  }
+
+  private void nextPage() {
+    PageReader.DataPage page = pages.nextDataPage();
+    PageReader.DictionaryPage dictionaryPage = pages.takeDictionary();
+    if (dictionaryPage != null) {
+      setDictionary(dictionaryPage);
+    }
+    if (page == null) {
+      throw new CorruptPageException("column chunk holds fewer rows than its row group");
+    }
+    pageRowsLeft = page.valueCount();
+    byte[] data = page.data();
+    if (maxDefinitionLevel == 0) {
+      definitionLevels = null;
+    } else if (page.levelEncoding() == Encoding.BIT_PACKED) {
+      definitionLevels = new BitPackedLevelDecoder(data, page.levelsOffset(), page.levelsEnd(), bitWidth());
+    } else {
+      definitionLevels = new RleBitPackedHybridDecoder(data, page.levelsOffset(), page.levelsEnd(), bitWidth());
+    }
+    values = valuesDecoder(page.valueEncoding(), data, page.levelsEnd(), page.end(), page.valueCount());
+  }
+
+  private ValuesDecoder valuesDecoder(Encoding encoding, byte[] data, int offset, int end, int valueCount) {
+    switch (encoding) {
+      case PLAIN:
+        if (conversion.isBoolean()) {
+          return new PlainBooleanDecoder(data, offset, end);
+        }
+        return conversion.converter() != null
+            ? new PlainFixedWidthDecoder(data, offset, end, conversion.converter())
+            : new PlainByteArrayDecoder(data, offset, end, conversion.fixedLength(), conversion.byteArrayWriter());
+      case PLAIN_DICTIONARY:
+      case RLE_DICTIONARY:
+        if (dictionary == null) {
+          throw new CorruptPageException("dictionary-encoded page without a dictionary page");
+        }
+        return new DictionaryDecoder(data, offset, end, dictionary);
+      case RLE:
+        if (conversion.isBoolean()) {
+          return new RleBooleanDecoder(data, offset, end);
+        }
+        break;
+      case DELTA_BINARY_PACKED:
+      case DELTA_LENGTH_BYTE_ARRAY:
+      case DELTA_BYTE_ARRAY:
+      case BYTE_STREAM_SPLIT:
+        return new ValuesReaderDecoder(data, offset, end, valueCount,
+            org.apache.parquet.column.Encoding.valueOf(encoding.name()), descriptor, conversion);
+      default:
+        break;
+    }
+    throw ParquetErrors.notSupported(location,
+        encoding + " encoding of column " + columnName() + " in file " + location);
+  }
+
+  private void setDictionary(PageReader.DictionaryPage page) {
+    if (dictionary != null) {
+      dictionary.close();
+      dictionary = null;
+    }
+    if (conversion.isBoolean()) {
+      throw ParquetErrors.notSupported(location,
+          "dictionary-encoded boolean column " + columnName() + " in file " + location);
+    }
+    dictionary = conversion.converter() != null
+        ? FixedWidthDictionary.decode(page.data(), page.offset(), page.end(), page.valueCount(),
+            conversion.converter(), allocator)
+        : ByteArrayDictionary.decode(page.data(), page.offset(), page.end(), page.valueCount(),
+            conversion.fixedLength(), conversion.byteArrayWriter());
+  }
+
+  private int bitWidth() {
+    return 32 - Integer.numberOfLeadingZeros(maxDefinitionLevel);
+  }
+
+  private String columnName() {
+    return String.join(".", descriptor.getPath());
+  }
+
+  /** Releases the dictionary, if any. */
+  @Override
+  public void close() {
+    if (dictionary != null) {
+      dictionary.close();
+      dictionary = null;
+    }
+  }
+}

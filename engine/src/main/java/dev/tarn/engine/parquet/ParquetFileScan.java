@@ -1,0 +1,265 @@
+package dev.tarn.engine.parquet;
+
+import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.parquet.InvalidParquetFileException;
+import dev.tarn.catalog.parquet.ParquetFooters;
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.QueryStats;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads selected columns of one Parquet file into Arrow vectors, row group by row group. Reads only the requested
+ * columns' chunks, one positioned read each, and counts every byte read in {@code stats.bytesScanned}. Batches
+ * never span row groups. See {@code package-info.java} for supported types, encodings and codecs.
+ */
+public final class ParquetFileScan implements AutoCloseable {
+
+  private final FileSystem.InputFile file;
+  private final String location;
+  private final ParquetMetadata footer;
+  private final List<Field> fields;
+  /** Per requested column: the file column it reads, or null when the file lacks it (read as all nulls). */
+  private final ColumnDescriptor[] descriptors;
+  private final ColumnConversion[] conversions;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private final QueryStats stats;
+
+  private int[] rowGroups;
+  private int nextRowGroup;
+  private long rowsLeftInRowGroup;
+  private ColumnChunkReader[] readers;
+  private boolean closed;
+
+  private ParquetFileScan(FileSystem.InputFile file, ParquetMetadata footer, List<Field> fields,
+      BufferAllocator allocator, int batchSize, QueryStats stats) {
+    this.file = file;
+    this.location = file.location();
+    this.footer = footer;
+    this.fields = List.copyOf(fields);
+    this.allocator = allocator;
+    this.batchSize = batchSize;
+    this.stats = stats;
+    this.descriptors = new ColumnDescriptor[fields.size()];
+    this.conversions = new ColumnConversion[fields.size()];
+    MessageType schema = footer.getFileMetaData().getSchema();
+    for (int i = 0; i < fields.size(); i++) {
+      Type type = findColumn(schema, fields.get(i).getName());
+      if (type == null) {
+        continue;
+      }
+      if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+        throw ParquetErrors.notSupported(location, "nested column " + type.getName() + " in file " + location);
+      }
+      descriptors[i] = schema.getColumnDescription(new String[] {type.getName()});
+      conversions[i] = ColumnConversion.resolve(location, type.asPrimitiveType(), fields.get(i).getType());
+    }
+    this.rowGroups = new int[footer.getBlocks().size()];
+    Arrays.setAll(rowGroups, i -> i);
+    stats.rowGroupsTotal.addAndGet(rowGroups.length);
+  }
+
+  /** Opens the file and reads its footer; columns are matched to the file's top-level columns by name, case-insensitively. */
+  public static ParquetFileScan open(FileSystem fileSystem, String location, List<Field> columns,
+      BufferAllocator allocator, int batchSize, QueryStats stats) {
+    if (batchSize <= 0) {
+      throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
+    }
+    FileSystem.InputFile file;
+    try {
+      file = new CountingInputFile(fileSystem.open(location), stats.bytesScanned);
+    } catch (IOException e) {
+      throw new TarnException(ErrorCode.IO_ERROR, location, "cannot open " + location + ": " + e.getMessage(), e);
+    }
+    try {
+      return new ParquetFileScan(file, ParquetFooters.read(file), columns, allocator, batchSize, stats);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(file, e);
+      throw e instanceof IOException io ? ioFailure(location, io) : (RuntimeException) e;
+    }
+  }
+
+  /** The file's footer: schema, row groups and their statistics (for row-group pruning). */
+  public ParquetMetadata footer() {
+    return footer;
+  }
+
+  /** Restricts the scan to these row groups, read in the order given; call before the first {@link #next()}. */
+  public void selectRowGroups(int[] rowGroupIndexes) {
+    if (nextRowGroup > 0 || readers != null) {
+      throw new TarnException(ErrorCode.INTERNAL_ERROR, location, "row groups must be selected before reading");
+    }
+    for (int index : rowGroupIndexes) {
+      if (index < 0 || index >= footer.getBlocks().size()) {
+        throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "row group " + index + " does not exist in "
+            + location + ", which has " + footer.getBlocks().size());
+      }
+    }
+    rowGroups = rowGroupIndexes.clone();
+  }
+
+  /** The next batch: one vector per requested column (in the order requested), all with the same value count, owned by the caller; null at the end. */
+  public List<FieldVector> next() {
+    if (closed) {
+      throw new TarnException(ErrorCode.INTERNAL_ERROR, location, "scan of " + location + " is closed");
+    }
+    try {
+      while (rowsLeftInRowGroup == 0) {
+        closeReaders();
+        if (nextRowGroup >= rowGroups.length) {
+          return null;
+        }
+        startRowGroup(rowGroups[nextRowGroup++]);
+      }
+    } catch (RuntimeException e) {
+      closeReaders();
+      throw e;
+    }
+    int rowCount = (int) Math.min(batchSize, rowsLeftInRowGroup);
+    List<FieldVector> vectors = new ArrayList<>(fields.size());
+    try {
+      for (int i = 0; i < fields.size(); i++) {
+        FieldVector vector = fields.get(i).createVector(allocator);
+        vectors.add(vector);
+        allocate(vector, rowCount);
+        if (readers[i] != null) {
+          readers[i].read(vector, rowCount);
+        }
+        vector.setValueCount(rowCount);
+      }
+    } catch (RuntimeException e) {
+      closeQuietly(vectors, e);
+      closeReaders();
+      throw e;
+    }
+    rowsLeftInRowGroup -= rowCount;
+    stats.rowsScanned.addAndGet(rowCount);
+    return vectors;
+  }
+
+  private void startRowGroup(int index) {
+    BlockMetaData block = footer.getBlocks().get(index);
+    stats.rowGroupsScanned.incrementAndGet();
+    readers = new ColumnChunkReader[fields.size()];
+    for (int i = 0; i < fields.size(); i++) {
+      if (descriptors[i] != null) {
+        readers[i] = openChunk(block, descriptors[i], conversions[i]);
+      }
+    }
+    rowsLeftInRowGroup = block.getRowCount();
+  }
+
+  private ColumnChunkReader openChunk(BlockMetaData block, ColumnDescriptor descriptor, ColumnConversion conversion) {
+    ColumnChunkMetaData chunk = null;
+    for (ColumnChunkMetaData candidate : block.getColumns()) {
+      if (Arrays.equals(candidate.getPath().toArray(), descriptor.getPath())) {
+        chunk = candidate;
+      }
+    }
+    String column = String.join(".", descriptor.getPath());
+    if (chunk == null) {
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "row group of " + location
+          + " has no chunk for column " + column);
+    }
+    Decompressor decompressor = Decompressors.forCodec(chunk.getCodec(), location);
+    long start = chunk.getStartingPos();
+    long size = chunk.getTotalSize();
+    try {
+      if (start < 4 || size < 0 || size > Integer.MAX_VALUE - 8 || start + size > file.length()) {
+        throw new TarnException(ErrorCode.CORRUPT_FILE, location, "column chunk " + column + " at byte " + start
+            + " (" + size + " bytes) does not fit in file " + location);
+      }
+      byte[] bytes = new byte[(int) size];
+      file.readFully(start, bytes, 0, bytes.length);
+      PageReader pages = new PageReader(bytes, bytes.length, chunk.getValueCount(), decompressor,
+          descriptor.getMaxDefinitionLevel());
+      return new ColumnChunkReader(location, descriptor, conversion, pages, allocator);
+    } catch (IOException e) {
+      throw ioFailure(location, e);
+    }
+  }
+
+  private static void allocate(FieldVector vector, int rowCount) {
+    if (vector instanceof BaseVariableWidthVector variableWidth) {
+      variableWidth.allocateNew(rowCount * 16L, rowCount);
+    } else {
+      vector.setInitialCapacity(rowCount);
+      vector.allocateNew();
+    }
+  }
+
+  private static Type findColumn(MessageType schema, String name) {
+    Type caseInsensitiveMatch = null;
+    for (Type type : schema.getFields()) {
+      if (type.getName().equals(name)) {
+        return type;
+      }
+      if (caseInsensitiveMatch == null && type.getName().equalsIgnoreCase(name)) {
+        caseInsensitiveMatch = type;
+      }
+    }
+    return caseInsensitiveMatch;
+  }
+
+  private static TarnException ioFailure(String location, IOException e) {
+    if (e instanceof InvalidParquetFileException || e instanceof EOFException) {
+      return new TarnException(ErrorCode.CORRUPT_FILE, location, e.getMessage(), e);
+    }
+    return new TarnException(ErrorCode.IO_ERROR, location, "cannot read " + location + ": " + e.getMessage(), e);
+  }
+
+  private void closeReaders() {
+    if (readers != null) {
+      for (ColumnChunkReader reader : readers) {
+        if (reader != null) {
+          reader.close();
+        }
+      }
+      readers = null;
+    }
+    rowsLeftInRowGroup = 0;
+  }
+
+  private static void closeQuietly(Object closeable, Throwable failure) {
+    try {
+      if (closeable instanceof List<?> list) {
+        AutoCloseables.close((Iterable<? extends AutoCloseable>) list);
+      } else {
+        ((AutoCloseable) closeable).close();
+      }
+    } catch (Exception suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  /** Releases the open row group's dictionaries and closes the file; vectors already returned stay the caller's. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeReaders();
+    try {
+      file.close();
+    } catch (IOException e) {
+      throw new TarnException(ErrorCode.IO_ERROR, location, "cannot close " + location + ": " + e.getMessage(), e);
+    }
+  }
+}
