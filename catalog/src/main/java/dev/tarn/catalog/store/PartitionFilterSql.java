@@ -54,23 +54,13 @@ final class PartitionFilterSql {
       return "1";
     }
     if (filter instanceof PartitionFilter.And and) {
-      return join(and.terms(), " AND ", "1");
+      return conjunction(and.terms());
     }
     if (filter instanceof PartitionFilter.Or or) {
       return join(or.terms(), " OR ", "0");
     }
     if (filter instanceof PartitionFilter.Compare compare) {
-      HiveType type = keyType(compare.keyIndex());
-      String op = switch (compare.op()) {
-        case EQ -> "=";
-        case NE -> "<>";
-        case LT -> "<";
-        case LE -> "<=";
-        case GT -> ">";
-        case GE -> ">=";
-      };
-      Object value = filterValue(type, compare.value(), compare.keyIndex());
-      return valueSubquery(compare.keyIndex(), "value " + op + " ?", List.of(value));
+      return compareSubquery(compare.keyIndex(), List.of(compare));
     }
     if (filter instanceof PartitionFilter.In in) {
       if (in.values().isEmpty()) {
@@ -89,6 +79,47 @@ final class PartitionFilterSql {
       return valueSubquery(isNull.keyIndex(), isNull.negated() ? "value IS NOT NULL" : "value IS NULL", List.of());
     }
     throw new IllegalArgumentException("Unknown partition filter " + filter);
+  }
+
+  /**
+   * AND of terms. Comparisons on the same key share one subquery, so {@code day >= 500 AND day < 502} is one index
+   * range of a few entries rather than two half-open ranges intersected afterwards.
+   */
+  private String conjunction(List<PartitionFilter> terms) {
+    java.util.Map<Integer, List<PartitionFilter.Compare>> comparesByKey = new java.util.LinkedHashMap<>();
+    List<PartitionFilter> others = new ArrayList<>();
+    for (PartitionFilter term : terms) {
+      if (term instanceof PartitionFilter.Compare compare) {
+        comparesByKey.computeIfAbsent(compare.keyIndex(), k -> new ArrayList<>()).add(compare);
+      } else {
+        others.add(term);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    comparesByKey.forEach((key, compares) -> parts.add("(" + compareSubquery(key, compares) + ")"));
+    if (!others.isEmpty()) {
+      parts.add(join(others, " AND ", "1"));
+    }
+    return parts.isEmpty() ? "1" : String.join(" AND ", parts);
+  }
+
+  private String compareSubquery(int keyIndex, List<PartitionFilter.Compare> compares) {
+    HiveType type = keyType(keyIndex);
+    List<String> conditions = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    for (PartitionFilter.Compare compare : compares) {
+      String op = switch (compare.op()) {
+        case EQ -> "=";
+        case NE -> "<>";
+        case LT -> "<";
+        case LE -> "<=";
+        case GT -> ">";
+        case GE -> ">=";
+      };
+      conditions.add("value " + op + " ?");
+      values.add(filterValue(type, compare.value(), keyIndex));
+    }
+    return valueSubquery(keyIndex, String.join(" AND ", conditions), values);
   }
 
   private String join(List<PartitionFilter> terms, String operator, String empty) {
