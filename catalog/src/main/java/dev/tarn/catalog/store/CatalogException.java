@@ -5,7 +5,9 @@ public class CatalogException extends RuntimeException {
 
   /** What went wrong, stable for clients to match on. */
   public enum Code {
-    NOT_FOUND, ALREADY_EXISTS, INVALID_INPUT, NOT_EMPTY, STORE_FAILURE, IO_FAILURE
+    NOT_FOUND, ALREADY_EXISTS, INVALID_INPUT, NOT_EMPTY, STORE_FAILURE, IO_FAILURE,
+    /** Malformed DDL text; the message carries the line and column. */
+    SYNTAX_ERROR
   }
 
   private final Code code;
