@@ -75,11 +75,10 @@ final class EmbeddedSession implements TarnSession {
   }
 
   private QueryResult runDdl(String queryId, DdlStatement statement) {
-    if (statement instanceof DdlStatement.Use use) {
-      setCurrentDatabase(use.database());
-      return ResultRows.none(queryId);
-    }
     DdlResult result = ddl.execute(statement, currentDatabase);
+    if (result.useDatabase() != null) {
+      setCurrentDatabase(result.useDatabase());
+    }
     if (result.columnNames().isEmpty()) {
       return ResultRows.none(queryId);
     }

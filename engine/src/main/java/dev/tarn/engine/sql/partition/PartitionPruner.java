@@ -58,7 +58,7 @@ public final class PartitionPruner {
     for (Partition partition : candidates) {
       List<Object> values = new ArrayList<>(keyTypes.size());
       for (int key = 0; key < keyTypes.size(); key++) {
-        values.add(PartitionValues.parse(partition.values().get(key), keyTypes.get(key),
+        values.add(TypedPartitionValues.parse(partition.values().get(key), keyTypes.get(key),
             catalogTable.qualifiedName() + " partition " + partition.values()));
       }
       splits.add(new PartitionSplit(locationOf(table, partition), values));

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** Parses partition values (strings in the catalog) into the Java classes of Tarn literals, by key type. */
-public final class PartitionValues {
+public final class TypedPartitionValues {
 
-  private PartitionValues() {}
+  private TypedPartitionValues() {}
 
   /** The typed value of a partition value string; null stays null (Hive's default partition). */
   public static Object parse(String value, HiveType type, String partitionName) {
