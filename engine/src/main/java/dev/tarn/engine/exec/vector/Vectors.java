@@ -184,6 +184,24 @@ public final class Vectors {
     return (FieldVector) pair.getTo();
   }
 
+  /** Rows {@code start..start+length)} of {@code source} as a new vector, sharing buffers where alignment allows. */
+  public static FieldVector slice(FieldVector source, int start, int length, BufferAllocator allocator) {
+    TransferPair pair = source.getTransferPair(allocator);
+    pair.splitAndTransfer(start, length);
+    return (FieldVector) pair.getTo();
+  }
+
+  /** Moves {@code source}'s buffers (zero-copy) into a vector described by {@code field}; {@code source} is left empty. */
+  public static FieldVector rename(FieldVector source, Field field, BufferAllocator allocator) {
+    if (source.getField().equals(field)) {
+      return source;
+    }
+    TransferPair pair = source.getTransferPair(field, allocator);
+    pair.transfer();
+    source.close();
+    return (FieldVector) pair.getTo();
+  }
+
   /** A new vector holding all rows of {@code parts} (vectors of one field) in order. */
   public static FieldVector concatenate(Field field, List<FieldVector> parts, BufferAllocator allocator) {
     int total = 0;
