@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -27,11 +26,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.util.TransferPair;
-import org.apache.arrow.vector.util.VectorBatchAppender;
 
 /**
- * Vector helpers shared by kernels and operators: allocation, constants, zero-copy sharing, gathering rows by
- * index, concatenation, and bulk reads/writes of values as primitive arrays. Java values follow the conventions
+ * Vector helpers shared by kernels and operators: allocation, constants, zero-copy sharing and slicing, and bulk reads/writes of values as primitive arrays. Java values follow the conventions
  * of {@link dev.tarn.engine.plan.expr.Literal}.
  */
 public final class Vectors {
@@ -200,26 +197,6 @@ public final class Vectors {
     pair.transfer();
     source.close();
     return (FieldVector) pair.getTo();
-  }
-
-  /** A new vector holding all rows of {@code parts} (vectors of one field) in order. */
-  public static FieldVector concatenate(Field field, List<FieldVector> parts, BufferAllocator allocator) {
-    int total = 0;
-    for (FieldVector part : parts) {
-      total += part.getValueCount();
-    }
-    if (SqlTypes.isNull(field.getType())) {
-      return new NullVector(field, total);
-    }
-    FieldVector target = allocate(field, total, allocator);
-    try {
-      target.setValueCount(0);
-      VectorBatchAppender.batchAppend(target, parts.toArray(new FieldVector[0]));
-      return target;
-    } catch (RuntimeException e) {
-      target.close();
-      throw e;
-    }
   }
 
   /** Reads {@code count} values of a long-backed vector ({@link SqlTypes#isLongBacked}); NULL rows read garbage. */
