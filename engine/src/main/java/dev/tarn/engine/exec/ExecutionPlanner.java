@@ -1,0 +1,85 @@
+package dev.tarn.engine.exec;
+
+import dev.tarn.engine.exec.expr.ExpressionCompiler;
+import dev.tarn.engine.exec.expr.VectorExpression;
+import dev.tarn.engine.exec.operator.FilterOperator;
+import dev.tarn.engine.exec.operator.HashAggregateOperator;
+import dev.tarn.engine.exec.operator.LimitOperator;
+import dev.tarn.engine.exec.operator.ProjectOperator;
+import dev.tarn.engine.exec.operator.SortOperator;
+import dev.tarn.engine.exec.operator.TopNOperator;
+import dev.tarn.engine.exec.operator.ValuesOperator;
+import dev.tarn.engine.plan.AggregateNode;
+import dev.tarn.engine.plan.FilterNode;
+import dev.tarn.engine.plan.LimitNode;
+import dev.tarn.engine.plan.PlanNode;
+import dev.tarn.engine.plan.PlanVisitor;
+import dev.tarn.engine.plan.ProjectNode;
+import dev.tarn.engine.plan.SortNode;
+import dev.tarn.engine.plan.TableScanNode;
+import dev.tarn.engine.plan.TopNNode;
+import dev.tarn.engine.plan.ValuesNode;
+import java.util.List;
+
+/**
+ * Turns an immutable plan into a tree of operators for one execution: compiles expressions (failing early with
+ * NOT_SUPPORTED) and delegates table scans to the {@link ScanOperatorFactory}. No work starts until the root's
+ * first {@code next()}.
+ */
+public final class ExecutionPlanner {
+  private final ExecutionContext context;
+  private final ScanOperatorFactory scans;
+
+  public ExecutionPlanner(ExecutionContext context, ScanOperatorFactory scans) {
+    this.context = context;
+    this.scans = scans;
+  }
+
+  /** The operator tree computing {@code root}; the caller owns it and must close it. */
+  public Operator plan(PlanNode root) {
+    return root.accept(new PlanVisitor<Operator>() {
+      @Override
+      public Operator visitTableScan(TableScanNode node) {
+        return scans.create(node, context);
+      }
+
+      @Override
+      public Operator visitFilter(FilterNode node) {
+        VectorExpression condition = ExpressionCompiler.compile(node.condition());
+        return new FilterOperator(node.input().accept(this), condition, context);
+      }
+
+      @Override
+      public Operator visitProject(ProjectNode node) {
+        List<VectorExpression> expressions = node.expressions().stream().map(ExpressionCompiler::compile).toList();
+        return new ProjectOperator(node.input().accept(this), expressions, node.outputFields(), context);
+      }
+
+      @Override
+      public Operator visitAggregate(AggregateNode node) {
+        return new HashAggregateOperator(node.input().accept(this), node.groupKeys(), node.aggregates(),
+            node.outputFields(), context);
+      }
+
+      @Override
+      public Operator visitSort(SortNode node) {
+        return new SortOperator(node.input().accept(this), node.keys(), context);
+      }
+
+      @Override
+      public Operator visitTopN(TopNNode node) {
+        return new TopNOperator(node.input().accept(this), node.keys(), node.offset(), node.limit(), context);
+      }
+
+      @Override
+      public Operator visitLimit(LimitNode node) {
+        return new LimitOperator(node.input().accept(this), node.offset(), node.limit(), context);
+      }
+
+      @Override
+      public Operator visitValues(ValuesNode node) {
+        return new ValuesOperator(node, context);
+      }
+    });
+  }
+}

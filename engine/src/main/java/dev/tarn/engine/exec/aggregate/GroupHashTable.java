@@ -1,0 +1,72 @@
+package dev.tarn.engine.exec.aggregate;
+
+import java.util.Arrays;
+
+/**
+ * Maps encoded keys (byte ranges from {@link KeyEncoder}) to dense group ids 0, 1, 2, ... with open addressing
+ * and linear probing. Keys are copied into one growing byte array; a stored hash per group avoids most byte
+ * comparisons and makes resizing cheap.
+ */
+final class GroupHashTable {
+  private int[] slots = new int[1024];
+  private long[] groupHashes = new long[256];
+  private int[] keyOffsets = new int[257];
+  private byte[] keyBytes = new byte[4096];
+  private int groupCount;
+
+  int groupCount() {
+    return groupCount;
+  }
+
+  /** The group of {@code bytes[from..to)}, adding a new group (the next id) when the key is new. */
+  int findOrInsert(byte[] bytes, int from, int to) {
+    long hash = KeyEncoder.hash(bytes, from, to);
+    int mask = slots.length - 1;
+    int slot = (int) hash & mask;
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return insert(slot, hash, bytes, from, to);
+      }
+      int group = entry - 1;
+      if (groupHashes[group] == hash
+          && Arrays.equals(keyBytes, keyOffsets[group], keyOffsets[group + 1], bytes, from, to)) {
+        return group;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private int insert(int slot, long hash, byte[] bytes, int from, int to) {
+    int group = groupCount++;
+    if (group == groupHashes.length) {
+      groupHashes = Arrays.copyOf(groupHashes, group * 2);
+      keyOffsets = Arrays.copyOf(keyOffsets, group * 2 + 1);
+    }
+    int length = to - from;
+    int start = keyOffsets[group];
+    if (start + length > keyBytes.length) {
+      keyBytes = Arrays.copyOf(keyBytes, Math.max(keyBytes.length * 2, start + length));
+    }
+    System.arraycopy(bytes, from, keyBytes, start, length);
+    keyOffsets[group + 1] = start + length;
+    groupHashes[group] = hash;
+    slots[slot] = group + 1;
+    if (groupCount * 2 > slots.length) {
+      resize();
+    }
+    return group;
+  }
+
+  private void resize() {
+    slots = new int[slots.length * 2];
+    int mask = slots.length - 1;
+    for (int group = 0; group < groupCount; group++) {
+      int slot = (int) groupHashes[group] & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = group + 1;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.tarn.engine.exec.operator;
+
+import dev.tarn.engine.exec.Batch;
+import dev.tarn.engine.exec.ExecutionContext;
+import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.aggregate.Accumulator;
+import dev.tarn.engine.exec.aggregate.Accumulators;
+import dev.tarn.engine.exec.aggregate.GroupByHash;
+import dev.tarn.engine.exec.vector.Vectors;
+import dev.tarn.engine.plan.AggregateNode.AggregateCall;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Hash aggregation: consumes its whole input on the first {@code next()}, grouping rows by the key columns and
+ * feeding each aggregate's accumulator a batch at a time, then returns key and aggregate columns in batches.
+ * Without group keys it returns exactly one row, even for empty input (count 0, other aggregates NULL).
+ */
+public final class HashAggregateOperator implements Operator {
+  private final Operator input;
+  private final List<Integer> groupKeys;
+  private final List<AggregateCall> aggregates;
+  private final List<Field> outputFields;
+  private final ExecutionContext context;
+  private List<FieldVector> results;
+  private int groupCount;
+  private int position;
+  private boolean done;
+
+  /** {@code outputFields}: the group key fields, then one field per aggregate (see AggregateNode). */
+  public HashAggregateOperator(Operator input, List<Integer> groupKeys, List<AggregateCall> aggregates,
+      List<Field> outputFields, ExecutionContext context) {
+    this.input = input;
+    this.groupKeys = List.copyOf(groupKeys);
+    this.aggregates = List.copyOf(aggregates);
+    this.outputFields = List.copyOf(outputFields);
+    this.context = context;
+  }
+
+  @Override
+  public Schema schema() {
+    return new Schema(outputFields);
+  }
+
+  @Override
+  public Batch next() {
+    if (done) {
+      return null;
+    }
+    if (results == null) {
+      aggregateInput();
+    }
+    if (position >= groupCount) {
+      close();
+      return null;
+    }
+    int count = Math.min(groupCount - position, context.batchSize());
+    List<FieldVector> columns = new ArrayList<>(results.size());
+    try {
+      for (FieldVector result : results) {
+        columns.add(Vectors.slice(result, position, count, context.allocator()));
+      }
+    } catch (RuntimeException e) {
+      columns.forEach(FieldVector::close);
+      throw e;
+    }
+    position += count;
+    return new Batch(columns, count);
+  }
+
+  private void aggregateInput() {
+    List<Field> inputFields = input.schema().getFields();
+    List<Accumulator> accumulators = new ArrayList<>(aggregates.size());
+    for (AggregateCall call : aggregates) {
+      Field argument = call.arguments().isEmpty() ? null : inputFields.get(call.arguments().get(0));
+      accumulators.add(Accumulators.create(call, argument == null ? null : argument.getType()));
+    }
+    List<Field> keyFields = groupKeys.stream().map(inputFields::get).toList();
+    List<FieldVector> output = new ArrayList<>();
+    try (GroupByHash groups = new GroupByHash(keyFields, context.allocator())) {
+      for (Batch next = input.next(); next != null; next = input.next()) {
+        try (Batch batch = next) {
+          context.checkCancelled();
+          int rowCount = batch.rowCount();
+          int[] groupIds;
+          int groupsSoFar;
+          if (groupKeys.isEmpty()) {
+            groupIds = new int[rowCount];
+            groupsSoFar = 1;
+          } else {
+            groupIds = groups.groupIds(groupKeys.stream().map(batch::column).toList(), rowCount);
+            groupsSoFar = groups.groupCount();
+          }
+          for (int i = 0; i < aggregates.size(); i++) {
+            List<Integer> arguments = aggregates.get(i).arguments();
+            FieldVector argument = arguments.isEmpty() ? null : batch.column(arguments.get(0));
+            accumulators.get(i).add(argument, groupIds, rowCount, groupsSoFar);
+          }
+        }
+      }
+      input.close();
+      groupCount = groupKeys.isEmpty() ? 1 : groups.groupCount();
+      output.addAll(groups.takeKeys());
+      for (int i = 0; i < aggregates.size(); i++) {
+        output.add(accumulators.get(i).result(outputFields.get(groupKeys.size() + i), groupCount,
+            context.allocator()));
+      }
+      results = output;
+    } catch (RuntimeException e) {
+      output.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    done = true;
+    if (results != null) {
+      results.forEach(FieldVector::close);
+      results = List.of();
+    }
+    input.close();
+  }
+}
