@@ -1,7 +1,7 @@
 package dev.tarn.engine.api;
 
 import dev.tarn.engine.exec.Batch;
-import dev.tarn.engine.exec.scan.ValueVectors;
+import dev.tarn.engine.exec.vector.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -41,7 +41,7 @@ final class ResultRows implements QueryResult {
         for (List<String> row : rows) {
           values.add(column < row.size() ? row.get(column) : null);
         }
-        vectors.add(ValueVectors.fromValues(field, values, allocator));
+        vectors.add(Vectors.fromValues(field, values, allocator));
       }
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);

@@ -15,6 +15,11 @@ import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
 import dev.tarn.engine.sql.translate.RexToExpr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.plan.Context;
+import org.apache.calcite.plan.Contexts;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.avatica.util.Casing;
@@ -32,6 +37,7 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -50,6 +56,7 @@ public final class QueryPlanner {
 
   /** Parser settings shared by every statement (also used to count parameter markers). */
   public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+      .withParserFactory(SqlBabelParserImpl.FACTORY)
       .withUnquotedCasing(Casing.TO_LOWER)
       .withQuotedCasing(Casing.UNCHANGED)
       .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -70,8 +77,22 @@ public final class QueryPlanner {
       .addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE))
       .build();
 
+  /**
+   * Calcite's planner takes some validator settings from a connection config rather than from the validator
+   * config: NULLs sort last in both directions (Trino, Athena and DuckDB do so) and names are case-insensitive.
+   */
+  private static final Context CONNECTION_CONTEXT = Contexts.of(new CalciteConnectionConfigImpl(connectionProperties()));
+
   private final CatalogStore store;
   private final BufferAllocator allocator;
+
+  private static Properties connectionProperties() {
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LAST.name());
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.LENIENT.name());
+    return properties;
+  }
 
   /** @param allocator memory for planning-time evaluation (partition pruning) */
   public QueryPlanner(CatalogStore store, BufferAllocator allocator) {
@@ -116,8 +137,15 @@ public final class QueryPlanner {
     return cleanUp.findBestExp();
   }
 
-  /** The query's output names are the validator's (aliases as written, lower-cased when unquoted). */
-  private static PlanNode renameOutputs(PlanNode plan, List<String> names) {
+  /**
+   * The query's output names are the validator's (aliases as written, lower-cased when unquoted); columns SQL
+   * left unnamed are called {@code _col<i>}, as Athena and Trino call them.
+   */
+  private static PlanNode renameOutputs(PlanNode plan, List<String> validatedNames) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < validatedNames.size(); i++) {
+      names.add(validatedNames.get(i).startsWith("EXPR$") ? "_col" + i : validatedNames.get(i));
+    }
     List<Field> fields = plan.outputFields();
     boolean same = true;
     for (int i = 0; i < fields.size(); i++) {
@@ -146,6 +174,7 @@ public final class QueryPlanner {
       }
     }
     return Frameworks.newConfigBuilder()
+        .context(CONNECTION_CONTEXT)
         .parserConfig(PARSER_CONFIG)
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)

@@ -46,7 +46,8 @@ record SqlLogicScript(Path file, List<Record> records) {
       if (i < lines.size() && lines.get(i).equals("----")) {
         expected = new ArrayList<>();
         i++;
-        while (i < lines.size() && !lines.get(i).isBlank()) {
+        // Only an empty line ends the rows: a row of empty cells is a line of tabs.
+        while (i < lines.size() && !lines.get(i).isEmpty()) {
           expected.add(lines.get(i));
           i++;
         }

@@ -79,7 +79,14 @@ class SqlLogicTest {
     }
   }
 
-  private static void runDuckdb(Connection duckdb, String sql, String where) {
+  private static final java.util.regex.Pattern COPY_TARGET = java.util.regex.Pattern.compile("TO '([^']+\\.parquet)'");
+
+  private static void runDuckdb(Connection duckdb, String sql, String where) throws IOException {
+    // DuckDB's COPY writes a file but does not create its folder.
+    java.util.regex.Matcher target = COPY_TARGET.matcher(sql);
+    while (target.find()) {
+      Files.createDirectories(Path.of(target.group(1)).getParent());
+    }
     for (String statement : sql.split(";\\s*(\\n|$)")) {
       if (statement.isBlank()) {
         continue;

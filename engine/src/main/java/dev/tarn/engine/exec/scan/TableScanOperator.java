@@ -7,6 +7,7 @@ import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.parquet.ParquetFileScan;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
@@ -97,7 +98,7 @@ public final class TableScanOperator implements Operator {
       for (ScanColumn column : node.columns()) {
         if (column.fromPartition()) {
           Object value = currentPartition.values().get(column.partitionKeyIndex());
-          columns.add(ValueVectors.constant(column.field(), value, rowCount, context.allocator()));
+          columns.add(Vectors.constant(column.field(), value, rowCount, context.allocator()));
         } else {
           columns.add(fileVectors.get(fileColumn++));
         }

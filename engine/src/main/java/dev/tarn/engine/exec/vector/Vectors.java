@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -75,6 +76,21 @@ public final class Vectors {
         }
       }
       vector.setValueCount(rowCount);
+      return vector;
+    } catch (RuntimeException e) {
+      vector.close();
+      throw e;
+    }
+  }
+
+  /** A vector holding {@code values} (Literal-convention Java values, null for NULL) in order. */
+  public static FieldVector fromValues(Field field, List<?> values, BufferAllocator allocator) {
+    FieldVector vector = allocate(field, values.size(), allocator);
+    try {
+      for (int row = 0; row < values.size(); row++) {
+        setValue(vector, row, values.get(row));
+      }
+      vector.setValueCount(values.size());
       return vector;
     } catch (RuntimeException e) {
       vector.close();

@@ -9,7 +9,7 @@ import dev.tarn.catalog.types.HiveType;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
-import dev.tarn.engine.exec.scan.ValueVectors;
+import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.sql.CatalogTable;
@@ -90,7 +90,7 @@ public final class PartitionPruner {
         for (PartitionSplit split : splits) {
           values.add(split.values().get(key));
         }
-        vectors.add(ValueVectors.fromValues(field, values, allocator));
+        vectors.add(Vectors.fromValues(field, values, allocator));
       }
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);
