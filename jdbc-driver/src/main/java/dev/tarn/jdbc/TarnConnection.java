@@ -59,6 +59,14 @@ public final class TarnConnection implements Connection {
     return url;
   }
 
+  /**
+   * The warehouse's catalog store, for tools that run in the same JVM and manage the catalog directly
+   * ({@code tarn crawl}); SQL clients use DDL and {@link #getMetaData()} instead.
+   */
+  public CatalogStore catalogStore() throws SQLException {
+    return catalog();
+  }
+
   CatalogStore catalog() throws SQLException {
     checkOpen();
     try {
