@@ -1,0 +1,87 @@
+package dev.tarn.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tarn.engine.api.EngineConfig;
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** URL parsing, driver registration and the shared-engine reference counting. */
+class TarnUrlTest {
+
+  @Test
+  void parsesPathsAndProperties() throws Exception {
+    TarnUrl url = TarnUrl.parse("jdbc:tarn:/data/warehouse;database=tpch;queryMemoryLimit=512m", null);
+    assertThat(url.warehouse()).isEqualTo(Path.of("/data/warehouse"));
+    assertThat(url.database()).isEqualTo("tpch");
+    assertThat(url.queryMemoryLimitBytes()).isEqualTo(512L << 20);
+    assertThat(url.batchSize()).isEqualTo(8192);
+    assertThat(TarnUrl.parse("jdbc:tarn:", null).warehouse()).isEqualTo(EngineConfig.defaultWarehouse());
+    assertThat(TarnUrl.parse("jdbc:tarn:~/w", null).warehouse())
+        .isEqualTo(Path.of(System.getProperty("user.home"), "w"));
+    assertThat(TarnUrl.parse("jdbc:tarn:file:///tmp/a/../w", null).warehouse()).isEqualTo(Path.of("/tmp/w"));
+    Properties properties = new Properties();
+    properties.setProperty("database", "other");
+    properties.setProperty("batchSize", "1024");
+    properties.setProperty("user", "ignored");
+    TarnUrl withProperties = TarnUrl.parse("jdbc:tarn:/w;database=tpch", properties);
+    assertThat(withProperties.database()).isEqualTo("tpch");
+    assertThat(withProperties.batchSize()).isEqualTo(1024);
+    assertThat(TarnUrl.parseBytes("2g", 0)).isEqualTo(2L << 30);
+  }
+
+  @Test
+  void rejectsRemoteUrlsAndTypos() {
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://localhost:8080", null))
+        .isInstanceOf(SQLFeatureNotSupportedException.class)
+        .hasMessageContaining("Remote mode").hasMessageContaining("not supported yet");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;databse=x", null)).hasMessageContaining("databse=x");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;queryMemoryLimit=lots", null))
+        .hasMessageContaining("queryMemoryLimit");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:postgresql://x", null)).hasMessageContaining("Not a Tarn URL");
+  }
+
+  @Test
+  void driverManagerFindsTheDriver() throws Exception {
+    Driver driver = DriverManager.getDriver("jdbc:tarn:/somewhere");
+    assertThat(driver).isInstanceOf(TarnDriver.class);
+    assertThat(driver.acceptsURL("jdbc:mysql://x")).isFalse();
+    assertThat(driver.connect("jdbc:mysql://x", new Properties())).isNull();
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tarn://host:1234"))
+        .hasMessageContaining("Remote mode");
+    assertThat(driver.getPropertyInfo("jdbc:tarn:", new Properties())).extracting(info -> info.name)
+        .containsExactly("database", "queryMemoryLimit", "batchSize");
+  }
+
+  @Test
+  void sharedResourcesCloseWithTheLastLease() throws Exception {
+    SharedResources<String, AutoCloseable> shared = new SharedResources<>();
+    AtomicInteger opened = new AtomicInteger();
+    AtomicInteger closed = new AtomicInteger();
+    AutoCloseable resource = closed::incrementAndGet;
+    SharedResources.Lease<AutoCloseable> first = shared.acquire("w", () -> {
+      opened.incrementAndGet();
+      return resource;
+    });
+    SharedResources.Lease<AutoCloseable> second = shared.acquire("w", () -> {
+      opened.incrementAndGet();
+      return resource;
+    });
+    assertThat(opened).hasValue(1);
+    assertThat(second.resource()).isSameAs(first.resource());
+    assertThat(shared.references("w")).isEqualTo(2);
+    first.close();
+    first.close();
+    assertThat(closed).hasValue(0);
+    assertThat(shared.references("w")).isEqualTo(1);
+    second.close();
+    assertThat(closed).hasValue(1);
+    assertThat(shared.references("w")).isZero();
+  }
+}
