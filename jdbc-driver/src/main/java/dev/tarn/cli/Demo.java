@@ -42,8 +42,8 @@ final class Demo {
       try (Connection connection = WarehouseOption.connect("jdbc:tarn:" + warehouse, null);
           Statement statement = connection.createStatement()) {
         declareTables(statement, lake);
-        return query(statement, "TPC-H Q1: pricing summary report", resource("q01.sql"))
-            && query(statement, "TPC-H Q6: forecasting revenue change", resource("q06.sql"))
+        return query(statement, "TPC-H Q1: pricing summary report", resource("queries/q01.sql"))
+            && query(statement, "TPC-H Q6: forecasting revenue change", resource("queries/q06.sql"))
             && query(statement, "A count that reads one partition of lineitem", PRUNED_COUNT)
             && explain(statement, PRUNED_COUNT)
             && query(statement, "The partitions of orders", "SHOW PARTITIONS tpch.orders");

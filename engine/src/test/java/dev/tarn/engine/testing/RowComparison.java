@@ -15,7 +15,7 @@ public final class RowComparison {
 
   /** Fails with both results printed unless they hold the same rows in the same order. */
   public static void assertSameRows(List<List<Object>> tarn, List<List<Object>> oracle, String context) {
-    String both = context + "\nTarn:   " + render(tarn) + "\nOracle: " + render(oracle);
+    String both = context + "\nTarn:   " + sample(tarn) + "\nOracle: " + sample(oracle);
     if (tarn.size() != oracle.size()) {
       fail(tarn.size() + " rows from Tarn but " + oracle.size() + " from the oracle\n" + both);
     }
@@ -44,6 +44,12 @@ public final class RowComparison {
       rows.add(row);
     }
     return rows;
+  }
+
+  /** The first rows, enough to see a difference without flooding the report. */
+  private static String sample(List<List<Object>> rows) {
+    List<String> lines = render(rows.size() > 25 ? rows.subList(0, 25) : rows);
+    return lines + (rows.size() > 25 ? " ... (" + rows.size() + " rows)" : "");
   }
 
   /** Rows as tab-separated text, one string per row. */
