@@ -1,5 +1,10 @@
 package dev.tarn.cli;
 
+import dev.tarn.catalog.crawler.CrawlOptions;
+import dev.tarn.catalog.crawler.CrawlReport;
+import dev.tarn.catalog.crawler.Crawler;
+import dev.tarn.catalog.fs.LocalFileSystem;
+import dev.tarn.jdbc.TarnConnection;
 import dev.tarn.tpch.TpchLakeGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +19,9 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * The demo: generates a TPC-H lake into {@code <warehouse>/demo-data/tpch-sf<SF>} (once), declares the
- * {@code tpch} tables with the acceptance Athena DDL plus MSCK REPAIR TABLE (idempotently), then runs Q1, Q6, a
- * partition-pruned count, its EXPLAIN and SHOW PARTITIONS through the JDBC driver.
+ * The demo: generates a TPC-H lake into {@code <warehouse>/demo-data/tpch-sf<SF>} (once), crawls it into the
+ * {@code tpch} database (idempotently), then runs Q1, Q6, a partition-pruned count, its EXPLAIN and SHOW
+ * PARTITIONS through the JDBC driver.
  */
 final class Demo {
 
@@ -41,7 +46,7 @@ final class Demo {
       Path lake = generateLake();
       try (Connection connection = WarehouseOption.connect("jdbc:tarn:" + warehouse, null);
           Statement statement = connection.createStatement()) {
-        declareTables(statement, lake);
+        crawl(connection, lake);
         return query(statement, "TPC-H Q1: pricing summary report", resource("queries/q01.sql"))
             && query(statement, "TPC-H Q6: forecasting revenue change", resource("queries/q06.sql"))
             && query(statement, "A count that reads one partition of lineitem", PRUNED_COUNT)
@@ -66,21 +71,19 @@ final class Demo {
     return lake;
   }
 
-  /** Runs the Athena DDL with IF NOT EXISTS, so a second demo finds everything in place, then repairs partitions. */
-  private void declareTables(Statement statement, Path lake) throws SQLException, IOException {
+  /**
+   * Crawls the lake into the {@code tpch} database, as a Glue crawler would: one table per folder, columns from
+   * the Parquet footers, partitions from the {@code key=value} folders. A second run finds no changes.
+   */
+  private void crawl(Connection connection, Path lake) throws SQLException {
     long start = System.nanoTime();
-    String ddl = resource("ddl-athena.sql").replace("${DATA}", lake.toString())
-        .replace("CREATE DATABASE ", "CREATE DATABASE IF NOT EXISTS ")
-        .replace("CREATE EXTERNAL TABLE ", "CREATE EXTERNAL TABLE IF NOT EXISTS ");
-    int count = 0;
-    for (String sql : StatementSplitter.split(ddl).statements()) {
-      if (statement.execute(sql)) {
-        statement.getResultSet().close();
-      }
-      count++;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS tpch");
     }
-    out.println("Declared the tpch database with " + count + " DDL statements (" + ResultPrinter.seconds(start)
-        + ")");
+    Crawler crawler = new Crawler(connection.unwrap(TarnConnection.class).catalogStore(), LocalFileSystem.INSTANCE);
+    CrawlReport report = crawler.crawl(lake.toString(), "tpch", CrawlOptions.defaults());
+    out.println("Crawled " + lake + " into database tpch (" + ResultPrinter.seconds(start) + "):");
+    report.summaryLines().forEach(line -> out.println("  " + line));
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package dev.tarn.jdbc;
 
 import dev.tarn.catalog.store.CatalogException;
+import dev.tarn.engine.api.CatalogErrors;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import java.sql.SQLDataException;
@@ -25,14 +26,8 @@ final class SqlErrors {
       return create(tarn.code(), tarn.getMessage(), tarn);
     }
     if (failure instanceof CatalogException catalog) {
-      ErrorCode code = switch (catalog.code()) {
-        case NOT_FOUND -> ErrorCode.NOT_FOUND;
-        case ALREADY_EXISTS -> ErrorCode.ALREADY_EXISTS;
-        case INVALID_INPUT -> ErrorCode.INVALID_ARGUMENT;
-        case IO_FAILURE -> ErrorCode.IO_ERROR;
-        case NOT_EMPTY, STORE_FAILURE -> ErrorCode.CATALOG_ERROR;
-      };
-      return create(code, code.name() + ": " + catalog.getMessage(), catalog);
+      TarnException tarn = CatalogErrors.toTarn(catalog);
+      return create(tarn.code(), tarn.getMessage(), catalog);
     }
     if (failure instanceof UnsupportedOperationException unsupported) {
       return create(ErrorCode.NOT_SUPPORTED, ErrorCode.NOT_SUPPORTED.name() + ": " + unsupported.getMessage(),

@@ -55,7 +55,9 @@ class EmbeddedEngineTest {
       try (ResultSet rows = statement.executeQuery(
           "SELECT o_orderkey, o_totalprice, o_orderdate FROM orders WHERE o_orderkey = 1")) {
         assertThat(rows.next()).isTrue();
-        assertThat(rows.getBigDecimal(2)).isEqualByComparingTo("173665.47");
+        // At SF 0.01 the generator prices parts differently from SF 1 (where dbgen's order 1 is 173665.47);
+        // DuckDB reads 172799.49 from the same file.
+        assertThat(rows.getBigDecimal(2)).isEqualByComparingTo("172799.49");
         assertThat(rows.getDate(3)).hasToString("1996-01-02");
       }
     }
