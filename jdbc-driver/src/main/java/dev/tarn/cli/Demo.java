@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -82,14 +83,18 @@ final class Demo {
     }
     Crawler crawler = new Crawler(connection.unwrap(TarnConnection.class).catalogStore(), LocalFileSystem.INSTANCE);
     CrawlReport report = crawler.crawl(lake.toString(), "tpch", CrawlOptions.defaults());
-    out.println("Crawled " + lake + " into database tpch (" + ResultPrinter.seconds(start) + "):");
-    report.summaryLines().forEach(line -> out.println("  " + line));
+    List<String> summary = report.summaryLines();
+    for (int i = 0; i < summary.size(); i++) {
+      out.println((i == 0 ? "" : "  ") + summary.get(i) + (i == 0 ? " (" + ResultPrinter.seconds(start) + ")" : ""));
+    }
     out.flush();
   }
 
   private boolean query(Statement statement, String title, String sql) {
     out.println();
-    out.println("-- " + title);
+    if (!sql.strip().startsWith("--")) {
+      out.println("-- " + title); // the TPC-H query files carry their own title comment
+    }
     out.println(sql.strip());
     out.flush();
     return printer.execute(statement, sql);
