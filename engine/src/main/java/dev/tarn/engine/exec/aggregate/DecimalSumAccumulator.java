@@ -39,8 +39,9 @@ final class DecimalSumAccumulator implements Accumulator {
     counts = Accumulators.grow(counts, groupCount);
     scale = SqlTypes.scale(argument.getField().getType());
     ArrowBuf validity = argument.getValidityBuffer();
-    boolean shortDecimal = SqlTypes.isShortDecimal(argument.getField().getType());
-    long[] values = shortDecimal ? Vectors.readLongs(argument, rowCount) : null;
+    // The long path whenever this batch's values fit in longs, whatever precision the type declares.
+    long[] values = Vectors.readDecimalLongsIfSmall((DecimalVector) argument, rowCount);
+    boolean shortDecimal = values != null;
     for (int i = 0; i < rowCount; i++) {
       if (BitVectorHelper.get(validity, i) == 0) {
         continue;

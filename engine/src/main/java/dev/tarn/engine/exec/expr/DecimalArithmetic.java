@@ -19,8 +19,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * Decimal arithmetic with Trino semantics: each argument keeps its own precision and scale, the result type
  * gives the result's; rounding is HALF_UP; a result wider than its precision fails with NUMERIC_OVERFLOW.
- * When every type has precision at most 18 the kernel computes on unscaled longs read straight from the
- * vectors' buffers, falling back to {@link #reference} for a row whose intermediate overflows a long.
+ * When every value of a batch fits in a long (whatever precision the types declare), the kernel computes on
+ * unscaled longs read straight from the vectors' buffers, falling back to {@link #reference} for a row whose
+ * intermediate overflows a long; a batch holding a wider value takes the BigDecimal path.
  */
 final class DecimalArithmetic {
   private static final long[] POWERS_OF_TEN = new long[19];
@@ -36,9 +37,7 @@ final class DecimalArithmetic {
 
   static Kernel resolve(String function, List<ArrowType> types, ArrowType resultType) {
     Field field = new Field(function, FieldType.nullable(resultType), null);
-    boolean fast = SqlTypes.isShortDecimal(resultType) && types.stream().allMatch(SqlTypes::isShortDecimal)
-        && fastScalesSupported(function, types, resultType);
-    if (fast) {
+    if (fastScalesSupported(function, types, resultType)) {
       return (arguments, rowCount, allocator) -> fast(function, field, arguments, rowCount, allocator);
     }
     return (arguments, rowCount, allocator) -> slow(function, field, arguments, rowCount, allocator);
@@ -114,15 +113,22 @@ final class DecimalArithmetic {
     try {
       Validity.intersect(arguments, result, rowCount);
       ArrowBuf valid = result.getValidityBuffer();
+      long[] left = Vectors.readDecimalLongsIfSmall((DecimalVector) arguments.get(0), rowCount);
+      long[] right = arguments.size() > 1
+          ? Vectors.readDecimalLongsIfSmall((DecimalVector) arguments.get(1), rowCount) : null;
+      if (left == null || (arguments.size() > 1 && right == null)) {
+        result.close();
+        return slow(function, field, arguments, rowCount, allocator);
+      }
       ArrowType type = field.getType();
       int scale = SqlTypes.scale(type);
-      long limit = POWERS_OF_TEN[SqlTypes.precision(type)];
+      // A long holds at most 19 digits, so a wider precision can never be exceeded on this path.
+      boolean bounded = SqlTypes.precision(type) <= 18;
+      long limit = bounded ? POWERS_OF_TEN[SqlTypes.precision(type)] : 0;
       ArrowType leftType = arguments.get(0).getField().getType();
       ArrowType rightType = arguments.size() > 1 ? arguments.get(1).getField().getType() : leftType;
       int leftScale = SqlTypes.scale(leftType);
       int rightScale = SqlTypes.scale(rightType);
-      long[] left = Vectors.readLongs(arguments.get(0), rowCount);
-      long[] right = arguments.size() > 1 ? Vectors.readLongs(arguments.get(1), rowCount) : null;
       long[] out = new long[rowCount];
       for (int i = 0; i < rowCount; i++) {
         if (!Validity.isValid(valid, i)) {
@@ -147,7 +153,7 @@ final class DecimalArithmetic {
           value = reference(function, BigDecimal.valueOf(left[i], leftScale),
               right == null ? null : BigDecimal.valueOf(right[i], rightScale), type).unscaledValue().longValueExact();
         }
-        if (value >= limit || value <= -limit) {
+        if (bounded && (value >= limit || value <= -limit)) {
           throw KernelErrors.overflow(function, type);
         }
         out[i] = value;

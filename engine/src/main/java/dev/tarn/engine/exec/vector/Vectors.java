@@ -250,6 +250,25 @@ public final class Vectors {
     return values;
   }
 
+  /**
+   * The unscaled values of a decimal vector of any precision as longs, or null when some non-NULL value does not
+   * fit in a long. Lets arithmetic and sums take the long path per batch, whatever precision the type declares:
+   * a decimal(38,6) expression over TPC-H prices holds only small values.
+   */
+  public static long[] readDecimalLongsIfSmall(DecimalVector vector, int count) {
+    long[] values = new long[count];
+    ArrowBuf data = vector.getDataBuffer();
+    ArrowBuf validity = vector.getValidityBuffer();
+    for (int i = 0; i < count; i++) {
+      long low = data.getLong(i * 16L);
+      if (data.getLong(i * 16L + 8) != low >> 63 && BitVectorHelper.get(validity, i) != 0) {
+        return null;
+      }
+      values[i] = low;
+    }
+    return values;
+  }
+
   /** Writes {@code values} into a long-backed or decimal vector's data, narrowing without checks; validity untouched. */
   public static void writeLongs(FieldVector vector, long[] values, int count) {
     ArrowBuf data = vector.getDataBuffer();

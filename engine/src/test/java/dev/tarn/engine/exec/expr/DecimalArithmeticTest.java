@@ -104,6 +104,40 @@ class DecimalArithmeticTest {
     }
   }
 
+  /**
+   * Wide declared types (as TPC-H's decimal(38,6) price expressions) take the long path per batch when their
+   * values fit in longs, and the BigDecimal path when one does not: both must equal the reference.
+   */
+  @Test
+  void wideTypesMatchReferenceWithSmallAndLargeValues() {
+    Random random = new Random(7);
+    ArrowType leftType = decimal(31, 4);
+    ArrowType rightType = decimal(16, 2);
+    ArrowType resultType = decimal(38, 6);
+    for (boolean withHugeValue : new boolean[] {false, true}) {
+      for (String function : new String[] {"add", "subtract", "multiply"}) {
+        List<Object> left = new ArrayList<>();
+        List<Object> right = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+          left.add(random.nextInt(10) == 0 ? null : BigDecimal.valueOf(random.nextLong() % 100_000_000_000L, 4));
+          right.add(BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, 2));
+        }
+        if (withHugeValue) {
+          left.set(250, new BigDecimal("123456789012345678901234.5678"));
+        }
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+          expected.add(left.get(i) == null ? null
+              : DecimalArithmetic.reference(function, (BigDecimal) left.get(i), (BigDecimal) right.get(i), resultType));
+        }
+        try (Batch input = batch(vector(allocator, "l", leftType, left), vector(allocator, "r", rightType, right))) {
+          assertThat(evaluate(call(function, resultType, column(0, leftType), column(1, rightType)), input, allocator))
+              .as("%s huge=%s", function, withHugeValue).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
   private static BigDecimal randomDecimal(Random random, ArrowType type) {
     ArrowType.Decimal decimal = (ArrowType.Decimal) type;
     long bound = (long) Math.pow(10, decimal.getPrecision());
