@@ -9,8 +9,6 @@ import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.expr.ColumnRef;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.sql.partition.PartitionPruner;
-import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
-import dev.tarn.engine.sql.rules.TarnFieldTrimmer;
 import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
 import dev.tarn.engine.sql.translate.RexToExpr;
 import java.util.ArrayList;
@@ -25,13 +23,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.NullCollation;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
-import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
@@ -62,20 +55,6 @@ public final class QueryPlanner {
       .withQuoting(Quoting.DOUBLE_QUOTE)
       .withCaseSensitive(false)
       .withConformance(SqlConformanceEnum.LENIENT);
-
-  private static final HepProgram PUSH_DOWN = new HepProgramBuilder()
-      .addRuleCollection(List.of(
-          CoreRules.FILTER_PROJECT_TRANSPOSE,
-          CoreRules.FILTER_MERGE,
-          CoreRules.FILTER_AGGREGATE_TRANSPOSE,
-          CoreRules.PROJECT_MERGE,
-          CoreRules.PROJECT_REMOVE,
-          PartitionPredicateIntoScanRule.INSTANCE))
-      .build();
-
-  private static final HepProgram CLEAN_UP = new HepProgramBuilder()
-      .addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE))
-      .build();
 
   /**
    * Calcite's planner takes some validator settings from a connection config rather than from the validator
@@ -111,7 +90,7 @@ public final class QueryPlanner {
       SqlNode bound = ParameterBinder.bind(parsed, parameters);
       SqlNode validated = planner.validate(bound);
       RelRoot root = planner.rel(validated);
-      RelNode logical = optimize(root.project());
+      RelNode logical = OptimizerProgram.optimize(root.project());
       RexToExpr rexToExpr = new RexToExpr(logical.getCluster().getRexBuilder());
       PhysicalPlanTranslator translator = new PhysicalPlanTranslator(rexToExpr, new PartitionPruner(store, allocator));
       PlanNode plan = renameOutputs(translator.translate(logical), root.validatedRowType.getFieldNames());
@@ -125,16 +104,6 @@ public final class QueryPlanner {
     } finally {
       planner.close();
     }
-  }
-
-  private RelNode optimize(RelNode rel) {
-    HepPlanner pushDown = new HepPlanner(PUSH_DOWN);
-    pushDown.setRoot(rel);
-    RelNode pushed = pushDown.findBestExp();
-    RelNode trimmed = new TarnFieldTrimmer(RelFactories.LOGICAL_BUILDER.create(pushed.getCluster(), null)).trim(pushed);
-    HepPlanner cleanUp = new HepPlanner(CLEAN_UP);
-    cleanUp.setRoot(trimmed);
-    return cleanUp.findBestExp();
   }
 
   /**
