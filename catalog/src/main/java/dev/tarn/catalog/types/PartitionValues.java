@@ -94,6 +94,19 @@ public final class PartitionValues {
     return path.toString();
   }
 
+  /**
+   * Where a partition's files are: its own location, or (when it has none) the Hive layout under the table's
+   * location, {@code <table location>/k1=v1/k2=v2}.
+   */
+  public static String location(dev.tarn.catalog.model.Table table, dev.tarn.catalog.model.Partition partition) {
+    if (partition.location() != null) {
+      return partition.location();
+    }
+    String base = table.storageDescriptor().location();
+    List<String> keys = table.partitionKeys().stream().map(dev.tarn.catalog.model.Column::name).toList();
+    return (base.endsWith("/") ? base : base + "/") + partitionPath(keys, partition.values());
+  }
+
   private static boolean fitsIn(HiveType type, long value) {
     return switch (type.kind()) {
       case TINYINT -> value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;

@@ -87,7 +87,7 @@ final class EmbeddedSession implements TarnSession {
 
   private QueryResult explain(String queryId, String sql, List<Object> parameters) {
     try (BufferAllocator planning = engine.rootAllocator().newChildAllocator("plan-" + queryId, 0, Long.MAX_VALUE)) {
-      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), planning)
+      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), planning)
           .plan(sql, currentDatabase, parameters);
       List<List<String>> rows = Arrays.stream(PlanPrinter.print(planned.plan()).split("\n"))
           .map(line -> List.of(line)).toList();
@@ -100,7 +100,7 @@ final class EmbeddedSession implements TarnSession {
         .newChildAllocator("query-" + queryId, 0, engine.config().queryMemoryLimitBytes());
     Operator root = null;
     try {
-      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), allocator)
+      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
           engine.config().batchSize());

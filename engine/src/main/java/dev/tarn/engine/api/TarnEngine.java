@@ -7,6 +7,7 @@ import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.SqliteCatalogStore;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.sql.stats.TableStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,13 @@ public final class TarnEngine implements AutoCloseable {
   private final CatalogStore catalog;
   private final BufferAllocator rootAllocator;
   private final FileSystem fileSystem = LocalFileSystem.INSTANCE;
+  private final TableStatistics statistics;
 
   private TarnEngine(EngineConfig config, CatalogStore catalog, BufferAllocator rootAllocator) {
     this.config = config;
     this.catalog = catalog;
     this.rootAllocator = rootAllocator;
+    this.statistics = new TableStatistics(catalog, fileSystem);
   }
 
   /** Opens (creating if needed) the warehouse in {@code config.warehouse()}, with a {@code default} database. */
@@ -66,6 +69,11 @@ public final class TarnEngine implements AutoCloseable {
 
   public FileSystem fileSystem() {
     return fileSystem;
+  }
+
+  /** Row counts for the optimizer, cached per file across queries. */
+  public TableStatistics statistics() {
+    return statistics;
   }
 
   /** The allocator every query's child allocator comes from. */

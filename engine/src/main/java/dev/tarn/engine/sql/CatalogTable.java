@@ -4,11 +4,14 @@ import dev.tarn.catalog.model.Column;
 import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.types.HiveType;
 import dev.tarn.engine.sql.rel.TarnTableScan;
+import dev.tarn.engine.sql.stats.TableStatistics;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
@@ -19,9 +22,12 @@ import org.apache.calcite.schema.impl.AbstractTable;
 public final class CatalogTable extends AbstractTable implements TranslatableTable {
 
   private final Table table;
+  private final TableStatistics statistics;
+  private Statistic statistic;
 
-  public CatalogTable(Table table) {
+  public CatalogTable(Table table, TableStatistics statistics) {
     this.table = table;
+    this.statistics = statistics;
   }
 
   /** The catalog definition this table was built from. */
@@ -46,6 +52,16 @@ public final class CatalogTable extends AbstractTable implements TranslatableTab
   /** The partition key index of column {@code index}, or -1 for a data column. */
   public int partitionKeyIndex(int index) {
     return isPartitionKey(index) ? index - table.storageDescriptor().columns().size() : -1;
+  }
+
+  /** The row count from the files' footers, computed once per planning of a query. */
+  @Override
+  public Statistic getStatistic() {
+    if (statistic == null) {
+      Double rows = statistics.rowCount(table);
+      statistic = rows == null ? Statistics.UNKNOWN : Statistics.of(rows, List.of());
+    }
+    return statistic;
   }
 
   @Override

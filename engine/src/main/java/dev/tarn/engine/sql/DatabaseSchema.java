@@ -2,6 +2,7 @@ package dev.tarn.engine.sql;
 
 import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.store.CatalogStore;
+import dev.tarn.engine.sql.stats.TableStatistics;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,10 +19,12 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class DatabaseSchema extends AbstractSchema {
 
   private final CatalogStore store;
+  private final TableStatistics statistics;
   private final String database;
 
-  public DatabaseSchema(CatalogStore store, String database) {
+  public DatabaseSchema(CatalogStore store, TableStatistics statistics, String database) {
     this.store = store;
+    this.statistics = statistics;
     this.database = database;
   }
 
@@ -53,6 +56,6 @@ public final class DatabaseSchema extends AbstractSchema {
   }
 
   private Optional<org.apache.calcite.schema.Table> find(String name) {
-    return store.getTable(database, name.toLowerCase(Locale.ROOT)).map(CatalogTable::new);
+    return store.getTable(database, name.toLowerCase(Locale.ROOT)).map(table -> new CatalogTable(table, statistics));
   }
 }

@@ -9,6 +9,7 @@ import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.expr.ColumnRef;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.sql.partition.PartitionPruner;
+import dev.tarn.engine.sql.stats.TableStatistics;
 import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
 import dev.tarn.engine.sql.translate.RexToExpr;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class QueryPlanner {
   private static final Context CONNECTION_CONTEXT = Contexts.of(new CalciteConnectionConfigImpl(connectionProperties()));
 
   private final CatalogStore store;
+  private final TableStatistics statistics;
   private final BufferAllocator allocator;
 
   private static Properties connectionProperties() {
@@ -74,8 +76,9 @@ public final class QueryPlanner {
   }
 
   /** @param allocator memory for planning-time evaluation (partition pruning) */
-  public QueryPlanner(CatalogStore store, BufferAllocator allocator) {
+  public QueryPlanner(CatalogStore store, TableStatistics statistics, BufferAllocator allocator) {
     this.store = store;
+    this.statistics = statistics;
     this.allocator = allocator;
   }
 
@@ -137,7 +140,7 @@ public final class QueryPlanner {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus defaultSchema = null;
     for (Database database : store.listDatabases()) {
-      SchemaPlus schema = root.add(database.name(), new DatabaseSchema(store, database.name()));
+      SchemaPlus schema = root.add(database.name(), new DatabaseSchema(store, statistics, database.name()));
       if (database.name().equals(currentDatabase)) {
         defaultSchema = schema;
       }

@@ -6,6 +6,7 @@ import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.PartitionFilter;
 import dev.tarn.catalog.types.HiveType;
+import dev.tarn.catalog.types.PartitionValues;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
@@ -61,7 +62,7 @@ public final class PartitionPruner {
         values.add(TypedPartitionValues.parse(partition.values().get(key), keyTypes.get(key),
             catalogTable.qualifiedName() + " partition " + partition.values()));
       }
-      splits.add(new PartitionSplit(locationOf(table, partition), values));
+      splits.add(new PartitionSplit(PartitionValues.location(table, partition), values));
     }
     if (predicate == null || splits.isEmpty()) {
       return new Pruned(splits, total);
@@ -107,19 +108,5 @@ public final class PartitionPruner {
       }
       return kept;
     }
-  }
-
-  private static String locationOf(Table table, Partition partition) {
-    if (partition.location() != null) {
-      return partition.location();
-    }
-    StringBuilder location = new StringBuilder(table.storageDescriptor().location());
-    for (int key = 0; key < table.partitionKeys().size(); key++) {
-      if (location.charAt(location.length() - 1) != '/') {
-        location.append('/');
-      }
-      location.append(table.partitionKeys().get(key).name()).append('=').append(partition.values().get(key));
-    }
-    return location.toString();
   }
 }
