@@ -19,7 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TpchDifferentialTest {
 
-  private static final double SCALE_FACTOR = 0.01;
+  private static final double SCALE_FACTOR = 0.1;
+
+  /** Every operator a Tarn physical plan may contain; EXPLAIN prints one per line. */
+  private static final java.util.Set<String> TARN_OPERATORS = java.util.Set.of("TableScan", "Filter", "Project",
+      "HashAggregate", "Sort", "TopN", "Limit", "Values", "HashJoin", "NestedLoopJoin", "Window", "UnionAll",
+      "GroupId");
 
   @TempDir
   static Path warehouse;
@@ -56,5 +61,20 @@ class TpchDifferentialTest {
     }
     org.assertj.core.api.Assertions.assertThat(actual).isNotEmpty();
     RowComparison.assertSameRows(actual, expected, "TPC-H Q" + query);
+  }
+
+  /** The plan of every query holds only Tarn's operators: nothing runs on another runtime. */
+  @ParameterizedTest(name = "Q{0}")
+  @ValueSource(ints = {1, 6})
+  void planHasOnlyTarnOperators(int query) throws Exception {
+    List<String> operators = new java.util.ArrayList<>();
+    try (Statement st = tarn.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + TpchFixture.query(query))) {
+      while (rs.next()) {
+        String line = rs.getString(1).strip();
+        operators.add(line.substring(0, line.indexOf('[')));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(operators).isNotEmpty().allMatch(TARN_OPERATORS::contains);
+    org.assertj.core.api.Assertions.assertThat(operators).contains("TableScan");
   }
 }
