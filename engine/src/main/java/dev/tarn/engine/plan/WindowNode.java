@@ -102,7 +102,7 @@ public record WindowNode(PlanNode input, List<Group> groups) implements PlanNode
 
   @Override
   public String describe() {
-    return "Window" + groups.stream().map(group -> "[" + group + "]").collect(Collectors.joining());
+    return "Window[" + groups.stream().map(Group::toString).collect(Collectors.joining("; ")) + "]";
   }
 
   @Override

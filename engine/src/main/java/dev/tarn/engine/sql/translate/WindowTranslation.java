@@ -28,6 +28,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowExclusion;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Window → WindowNode, one group per distinct window specification. Calcite refers to the constants a call or
@@ -147,7 +148,7 @@ final class WindowTranslation {
     }
     BoundKind kind = bound.isPreceding() ? BoundKind.PRECEDING : BoundKind.FOLLOWING;
     RexNode offset = constantOrSelf(bound.getOffset(), window);
-    if (!(offset instanceof RexLiteral literal) || !Coercions.isNumeric(TypeMapping.toArrowType(literal.getType()))) {
+    if (!(offset instanceof RexLiteral literal) || !SqlTypeUtil.isNumeric(literal.getType())) {
       throw TarnException.notSupported(unit + " frame offset " + bound);
     }
     Object value = Literals.toLiteral(literal).value();
