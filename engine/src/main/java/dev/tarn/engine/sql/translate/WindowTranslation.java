@@ -88,21 +88,18 @@ final class WindowTranslation {
     for (RexNode operand : call.getOperands()) {
       arguments.add(argument(operand, window, inputFields));
     }
-    if (("lag".equals(function) || "lead".equals(function)) && arguments.size() > 2) {
+    boolean shift = "lag".equals(function) || "lead".equals(function);
+    if (shift && arguments.size() > 2) {
       arguments.set(2, lagDefault(arguments.get(2), type, shown));
     }
-    if (("lag".equals(function) || "lead".equals(function) || "nth_value".equals(function)
-        || "ntile".equals(function)) && arguments.size() > (function.equals("ntile") ? 0 : 1)
-        && !(arguments.get(function.equals("ntile") ? 0 : 1) instanceof Literal)) {
-      throw TarnException.notSupported(shown + " with a non-constant "
-          + (function.equals("ntile") ? "bucket count" : "offset"));
+    // The evaluators read a value argument as a column and offsets or bucket counts as constants.
+    int constantPosition = "ntile".equals(function) ? 0 : shift || "nth_value".equals(function) ? 1 : -1;
+    if (constantPosition >= 0 && arguments.size() > constantPosition
+        && !(arguments.get(constantPosition) instanceof Literal)) {
+      throw TarnException.notSupported(shown + " with a non-constant " + (constantPosition == 0 ? "bucket count"
+          : "offset"));
     }
-    if (("lag".equals(function) || "lead".equals(function) || function.endsWith("_value"))
-        && !(arguments.get(0) instanceof ColumnRef)) {
-      throw TarnException.notSupported(shown + " of a constant");
-    }
-    if (!"count".equals(function) && !arguments.isEmpty() && arguments.get(0) instanceof Literal
-        && !"ntile".equals(function)) {
+    if (constantPosition != 0 && !arguments.isEmpty() && !(arguments.get(0) instanceof ColumnRef)) {
       throw TarnException.notSupported(shown + " of a constant");
     }
     return new Call(function, arguments, type, name);
