@@ -88,6 +88,11 @@ final class WindowTranslation {
     for (RexNode operand : call.getOperands()) {
       arguments.add(argument(operand, window, inputFields));
     }
+    if ("count".equals(function) && arguments.size() == 1 && arguments.get(0) instanceof Literal literal
+        && literal.value() != null) {
+      // COUNT of a non-NULL constant counts every row of the frame.
+      arguments.clear();
+    }
     boolean shift = "lag".equals(function) || "lead".equals(function);
     if (shift && arguments.size() > 2) {
       arguments.set(2, lagDefault(arguments.get(2), type, shown));
