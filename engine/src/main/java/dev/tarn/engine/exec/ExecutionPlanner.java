@@ -9,6 +9,7 @@ import dev.tarn.engine.exec.operator.ProjectOperator;
 import dev.tarn.engine.exec.operator.SortOperator;
 import dev.tarn.engine.exec.operator.TopNOperator;
 import dev.tarn.engine.exec.operator.ValuesOperator;
+import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
 import dev.tarn.engine.plan.LimitNode;
@@ -19,6 +20,7 @@ import dev.tarn.engine.plan.SortNode;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TopNNode;
 import dev.tarn.engine.plan.ValuesNode;
+import dev.tarn.engine.plan.WindowNode;
 import java.util.List;
 
 /**
@@ -79,6 +81,11 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitValues(ValuesNode node) {
         return new ValuesOperator(node, context);
+      }
+
+      @Override
+      public Operator visitWindow(WindowNode node) {
+        return WindowOperator.chain(node.input().accept(this), node, context);
       }
     });
   }

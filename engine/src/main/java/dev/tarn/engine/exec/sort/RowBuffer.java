@@ -61,7 +61,12 @@ public final class RowBuffer implements AutoCloseable {
 
   /** Negative, zero or positive as row {@code left} sorts before, with, or after row {@code right}. */
   public int compare(int left, int right) {
-    for (int k = 0; k < columns.length; k++) {
+    return compare(left, right, columns.length);
+  }
+
+  /** As {@link #compare(int, int)} on the first {@code keyCount} keys only (e.g. a window's partition keys). */
+  public int compare(int left, int right, int keyCount) {
+    for (int k = 0; k < keyCount; k++) {
       SortColumn column = columns[k];
       SortKey key = keys.get(k);
       boolean leftNull = column.isNull(left);

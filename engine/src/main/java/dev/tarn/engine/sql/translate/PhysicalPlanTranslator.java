@@ -59,6 +59,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Values values) {
       return ValuesTranslation.translate(values);
     }
+    if (rel instanceof Window window) {
+      return WindowTranslation.translate(window, this);
+    }
     throw TarnException.notSupported(construct(rel));
   }
 
