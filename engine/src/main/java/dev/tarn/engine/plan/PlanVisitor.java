@@ -17,4 +17,8 @@ public interface PlanVisitor<R> {
   R visitLimit(LimitNode node);
 
   R visitValues(ValuesNode node);
+
+  R visitUnionAll(UnionAllNode node);
+
+  R visitGroupId(GroupIdNode node);
 }

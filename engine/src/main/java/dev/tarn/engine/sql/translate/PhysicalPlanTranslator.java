@@ -59,6 +59,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Values values) {
       return ValuesTranslation.translate(values);
     }
+    if (rel instanceof Union union) {
+      return UnionTranslation.translate(union, this);
+    }
     throw TarnException.notSupported(construct(rel));
   }
 
@@ -77,11 +80,11 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Union union) {
       return union.all ? "UNION ALL" : "UNION";
     }
-    if (rel instanceof Intersect) {
-      return "INTERSECT";
+    if (rel instanceof Intersect intersect) {
+      return intersect.all ? "INTERSECT ALL" : "INTERSECT";
     }
-    if (rel instanceof Minus) {
-      return "EXCEPT";
+    if (rel instanceof Minus minus) {
+      return minus.all ? "EXCEPT ALL" : "EXCEPT";
     }
     if (rel instanceof Window) {
       return "window functions";
