@@ -28,13 +28,13 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<Aggreg
   }
 
   /**
-   * One aggregate: {@code function} is one of count, sum, avg, min, max, stddev_samp, stddev_pop, var_samp,
-   * var_pop, count_if, approx_distinct, single_value; {@code arguments} are input column indexes (empty for
-   * COUNT(*)); {@code distinct} aggregates distinct non-null values; {@code filter} is the index of a Bool input
-   * column (only rows where it is true count) or -1; {@code type} is the result type (count: Int64; sum of
-   * integers: Int64; sum of decimal(p,s): decimal(38,s); avg of decimal: decimal with the argument's scale,
-   * rounded half away from zero; avg of integers or floats, and the variance family: Float64). Overflow fails
-   * with NUMERIC_OVERFLOW.
+   * One aggregate: {@code function} is one of count, sum, sum0 (0 rather than NULL without values), avg, min,
+   * max, stddev_samp, stddev_pop, var_samp, var_pop, count_if, approx_distinct, single_value; {@code arguments}
+   * are input column indexes (empty for COUNT(*)); {@code distinct} aggregates distinct non-null values;
+   * {@code filter} is the index of a Bool input column (only rows where it is true count) or -1; {@code type} is
+   * the result type (count: Int64; sum of integers: Int64; sum of decimal(p,s): decimal(38,s); avg of decimal:
+   * decimal with the argument's scale, rounded half away from zero; avg of integers or floats, and the variance
+   * family: Float64). Overflow fails with NUMERIC_OVERFLOW.
    */
   public record AggregateCall(String function, List<Integer> arguments, boolean distinct, int filter,
       ArrowType type, String name) {

@@ -33,6 +33,10 @@ public final class Accumulators {
     }
     boolean number = SqlTypes.isNumeric(argument);
     return switch (call.function()) {
+      case "sum0" -> {
+        Accumulator sum = plain(new AggregateCall("sum", call.arguments(), false, call.type(), call.name()), argument);
+        yield sum == null ? null : new ZeroForEmptyAccumulator(sum);
+      }
       case "var_samp" -> number ? new VarianceAccumulator(true, false) : null;
       case "var_pop" -> number ? new VarianceAccumulator(false, false) : null;
       case "stddev_samp" -> number ? new VarianceAccumulator(true, true) : null;

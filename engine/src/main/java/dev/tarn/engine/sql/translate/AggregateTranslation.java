@@ -143,7 +143,8 @@ final class AggregateTranslation {
     return switch (call.getAggregation().getKind()) {
       // APPROX_COUNT_DISTINCT is Calcite's COUNT marked approximate.
       case COUNT -> call.isApproximate() ? "approx_distinct" : "count";
-      case SUM, SUM0 -> "sum";
+      case SUM -> "sum";
+      case SUM0 -> "sum0";
       case AVG -> "avg";
       // EVERY, SOME, BOOL_AND and BOOL_OR are MIN and MAX over booleans (false < true).
       case MIN -> "min";

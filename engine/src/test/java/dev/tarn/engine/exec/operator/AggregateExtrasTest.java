@@ -91,6 +91,14 @@ class AggregateExtrasTest {
   }
 
   @Test
+  void sum0IsZeroRatherThanNullWithoutValues() {
+    List<AggregateCall> calls = List.of(call("sum0", BIGINT, 4), call("sum0", DOUBLE, 1), call("sum", BIGINT, 4));
+    assertThat(aggregate(List.of(List.of(row(1, null, null, null, null), row(2, 2.5, null, null, 3L))),
+        List.of(0), calls, List.of())).containsExactly(row(1L, 0L, 0.0, null), row(2L, 3L, 2.5, 3L));
+    assertThat(aggregate(List.of(), List.of(), calls, List.of())).containsExactly(row(0L, 0.0, null));
+  }
+
+  @Test
   void countIfCountsTrueRowsOnly() {
     List<List<Object>> rows = List.of(row(1, null, true, null, null), row(1, null, false, null, null),
         row(1, null, null, null, null), row(2, null, null, null, null), row(1, null, true, null, null));
