@@ -11,6 +11,8 @@ public enum ErrorCode {
   DIVISION_BY_ZERO("22012"),
   NUMERIC_OVERFLOW("22003"),
   INVALID_CAST("22018"),
+  /** A scalar subquery produced more than one row (SQLSTATE cardinality violation). */
+  SUBQUERY_MULTIPLE_ROWS("21000"),
   SCHEMA_MISMATCH("42804"),
   CORRUPT_FILE("XX001"),
   IO_ERROR("58030"),

@@ -3,15 +3,18 @@ package dev.tarn.engine.exec;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.operator.FilterOperator;
+import dev.tarn.engine.exec.operator.GroupIdOperator;
 import dev.tarn.engine.exec.operator.HashAggregateOperator;
 import dev.tarn.engine.exec.operator.LimitOperator;
 import dev.tarn.engine.exec.operator.ProjectOperator;
 import dev.tarn.engine.exec.operator.SortOperator;
 import dev.tarn.engine.exec.operator.TopNOperator;
+import dev.tarn.engine.exec.operator.UnionAllOperator;
 import dev.tarn.engine.exec.operator.ValuesOperator;
 import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
+import dev.tarn.engine.plan.GroupIdNode;
 import dev.tarn.engine.plan.LimitNode;
 import dev.tarn.engine.plan.PlanNode;
 import dev.tarn.engine.plan.PlanVisitor;
@@ -19,6 +22,7 @@ import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.SortNode;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TopNNode;
+import dev.tarn.engine.plan.UnionAllNode;
 import dev.tarn.engine.plan.ValuesNode;
 import dev.tarn.engine.plan.WindowNode;
 import java.util.List;
@@ -60,7 +64,7 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitAggregate(AggregateNode node) {
         return new HashAggregateOperator(node.input().accept(this), node.groupKeys(), node.aggregates(),
-            node.outputFields(), context);
+            node.emptyGroupingSetIds(), node.outputFields(), context);
       }
 
       @Override
@@ -86,6 +90,18 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitWindow(WindowNode node) {
         return WindowOperator.chain(node.input().accept(this), node, context);
+      }
+
+      @Override
+      public Operator visitUnionAll(UnionAllNode node) {
+        return new UnionAllOperator(node.inputs().stream().map(input -> input.accept(this)).toList(),
+            node.outputFields(), context);
+      }
+
+      @Override
+      public Operator visitGroupId(GroupIdNode node) {
+        return new GroupIdOperator(node.input().accept(this), node.groupKeys(), node.groupingSets(),
+            node.outputFields(), context);
       }
     });
   }

@@ -19,4 +19,8 @@ public interface PlanVisitor<R> {
   R visitValues(ValuesNode node);
 
   R visitWindow(WindowNode node);
+
+  R visitUnionAll(UnionAllNode node);
+
+  R visitGroupId(GroupIdNode node);
 }

@@ -8,6 +8,7 @@ import dev.tarn.engine.plan.PlanNode;
 import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.expr.ColumnRef;
 import dev.tarn.engine.plan.expr.Expr;
+import dev.tarn.engine.sql.functions.AggregateFunctions;
 import dev.tarn.engine.sql.partition.PartitionPruner;
 import dev.tarn.engine.sql.stats.TableStatistics;
 import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
@@ -29,6 +30,8 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
@@ -148,6 +151,7 @@ public final class QueryPlanner {
     return Frameworks.newConfigBuilder()
         .context(CONNECTION_CONTEXT)
         .parserConfig(PARSER_CONFIG)
+        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(), AggregateFunctions.OPERATOR_TABLE))
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT

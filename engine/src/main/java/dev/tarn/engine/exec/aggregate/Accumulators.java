@@ -31,7 +31,23 @@ public final class Accumulators {
     if (argument == null) {
       return null;
     }
+    boolean number = SqlTypes.isNumeric(argument);
     return switch (call.function()) {
+      case "sum0" -> {
+        Accumulator sum = plain(new AggregateCall("sum", call.arguments(), false, call.type(), call.name()), argument);
+        yield sum == null ? null : new ZeroForEmptyAccumulator(sum);
+      }
+      case "var_samp" -> number ? new VarianceAccumulator(true, false) : null;
+      case "var_pop" -> number ? new VarianceAccumulator(false, false) : null;
+      case "stddev_samp" -> number ? new VarianceAccumulator(true, true) : null;
+      case "stddev_pop" -> number ? new VarianceAccumulator(false, true) : null;
+      case "count_if" -> SqlTypes.isNull(argument) || argument.getTypeID() == ArrowType.ArrowTypeID.Bool
+          ? new CountIfAccumulator() : null;
+      case "approx_distinct" -> new ApproxDistinctAccumulator();
+      case "single_value" -> {
+        Accumulator value = MinMaxAccumulators.create(argument, true);
+        yield value == null ? null : new SingleValueAccumulator(value);
+      }
       case "sum" -> SqlTypes.isInteger(argument) ? new LongSumAccumulator()
           : SqlTypes.isFloating(argument) ? new DoubleSumAccumulator(false)
           : SqlTypes.isDecimal(argument) ? new DecimalSumAccumulator(false) : null;

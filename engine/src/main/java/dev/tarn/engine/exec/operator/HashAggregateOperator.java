@@ -4,6 +4,7 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.aggregate.Accumulator;
+import dev.tarn.engine.exec.aggregate.AggregateFilter;
 import dev.tarn.engine.exec.aggregate.Accumulators;
 import dev.tarn.engine.exec.aggregate.GroupByHash;
 import dev.tarn.engine.exec.vector.Vectors;
@@ -17,13 +18,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Hash aggregation: consumes its whole input on the first {@code next()}, grouping rows by the key columns and
  * feeding each aggregate's accumulator a batch at a time, then returns key and aggregate columns in batches.
- * Without group keys it returns exactly one row, even for empty input (count 0, other aggregates NULL).
+ * Without group keys it returns exactly one row, even for empty input (count 0, other aggregates NULL); so does
+ * each empty grouping set (under a GroupIdOperator, whose group id is the last key). An aggregate with a FILTER
+ * column sees only the rows where that column is true.
  */
 public final class HashAggregateOperator implements Operator {
   private final Operator input;
   private final List<Integer> groupKeys;
   private final List<AggregateCall> aggregates;
   private final List<Field> outputFields;
+  private final List<Long> emptyGroupingSetIds;
   private final ExecutionContext context;
   private List<FieldVector> results;
   private int groupCount;
@@ -33,9 +37,16 @@ public final class HashAggregateOperator implements Operator {
   /** {@code outputFields}: the group key fields, then one field per aggregate (see AggregateNode). */
   public HashAggregateOperator(Operator input, List<Integer> groupKeys, List<AggregateCall> aggregates,
       List<Field> outputFields, ExecutionContext context) {
+    this(input, groupKeys, aggregates, List.of(), outputFields, context);
+  }
+
+  /** {@code emptyGroupingSetIds}: group ids (values of the last key) that give a row even for empty input. */
+  public HashAggregateOperator(Operator input, List<Integer> groupKeys, List<AggregateCall> aggregates,
+      List<Long> emptyGroupingSetIds, List<Field> outputFields, ExecutionContext context) {
     this.input = input;
     this.groupKeys = List.copyOf(groupKeys);
     this.aggregates = List.copyOf(aggregates);
+    this.emptyGroupingSetIds = List.copyOf(emptyGroupingSetIds);
     this.outputFields = List.copyOf(outputFields);
     this.context = context;
   }
@@ -80,6 +91,7 @@ public final class HashAggregateOperator implements Operator {
     }
     List<Field> keyFields = groupKeys.stream().map(inputFields::get).toList();
     List<FieldVector> output = new ArrayList<>();
+    boolean sawRows = false;
     try (GroupByHash groups = new GroupByHash(keyFields, context.allocator())) {
       for (Batch next = input.next(); next != null; next = input.next()) {
         try (Batch batch = next) {
@@ -95,13 +107,22 @@ public final class HashAggregateOperator implements Operator {
             groupsSoFar = groups.groupCount();
           }
           for (int i = 0; i < aggregates.size(); i++) {
-            List<Integer> arguments = aggregates.get(i).arguments();
-            FieldVector argument = arguments.isEmpty() ? null : batch.column(arguments.get(0));
-            accumulators.get(i).add(argument, groupIds, rowCount, groupsSoFar);
+            AggregateCall call = aggregates.get(i);
+            FieldVector argument = call.arguments().isEmpty() ? null : batch.column(call.arguments().get(0));
+            if (call.filter() < 0) {
+              accumulators.get(i).add(argument, groupIds, rowCount, groupsSoFar);
+            } else {
+              AggregateFilter.addSelected(accumulators.get(i), argument, batch.column(call.filter()), groupIds,
+                  rowCount, groupsSoFar, context.allocator());
+            }
           }
+          sawRows |= rowCount > 0;
         }
       }
       input.close();
+      if (!sawRows && !groupKeys.isEmpty() && !emptyGroupingSetIds.isEmpty()) {
+        addEmptyGroupingSets(groups, keyFields);
+      }
       groupCount = groupKeys.isEmpty() ? 1 : groups.groupCount();
       output.addAll(groups.takeKeys());
       for (int i = 0; i < aggregates.size(); i++) {
@@ -112,6 +133,21 @@ public final class HashAggregateOperator implements Operator {
     } catch (RuntimeException e) {
       output.forEach(FieldVector::close);
       throw e;
+    }
+  }
+
+  /** Empty input still gives empty grouping sets a row: keys all NULL but the group id (accumulators start empty). */
+  private void addEmptyGroupingSets(GroupByHash groups, List<Field> keyFields) {
+    int count = emptyGroupingSetIds.size();
+    List<FieldVector> keys = new ArrayList<>(keyFields.size());
+    try {
+      for (int key = 0; key < keyFields.size() - 1; key++) {
+        keys.add(Vectors.constant(keyFields.get(key), null, count, context.allocator()));
+      }
+      keys.add(Vectors.fromValues(keyFields.get(keyFields.size() - 1), emptyGroupingSetIds, context.allocator()));
+      groups.groupIds(keys, count);
+    } finally {
+      keys.forEach(FieldVector::close);
     }
   }
 

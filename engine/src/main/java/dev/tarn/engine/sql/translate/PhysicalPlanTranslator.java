@@ -62,6 +62,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Window window) {
       return WindowTranslation.translate(window, this);
     }
+    if (rel instanceof Union union) {
+      return UnionTranslation.translate(union, this);
+    }
     throw TarnException.notSupported(construct(rel));
   }
 
@@ -80,14 +83,11 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Union union) {
       return union.all ? "UNION ALL" : "UNION";
     }
-    if (rel instanceof Intersect) {
-      return "INTERSECT";
+    if (rel instanceof Intersect intersect) {
+      return intersect.all ? "INTERSECT ALL" : "INTERSECT";
     }
-    if (rel instanceof Minus) {
-      return "EXCEPT";
-    }
-    if (rel instanceof Window) {
-      return "window functions";
+    if (rel instanceof Minus minus) {
+      return minus.all ? "EXCEPT ALL" : "EXCEPT";
     }
     return "plan node " + rel.getRelTypeName();
   }
