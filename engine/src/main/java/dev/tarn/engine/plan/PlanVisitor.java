@@ -17,4 +17,6 @@ public interface PlanVisitor<R> {
   R visitLimit(LimitNode node);
 
   R visitValues(ValuesNode node);
+
+  R visitJoin(JoinNode node);
 }
