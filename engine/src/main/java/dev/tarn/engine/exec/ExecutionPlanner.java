@@ -103,7 +103,7 @@ public final class ExecutionPlanner {
       throw e;
     }
     return node.isHashJoin()
-        ? new HashJoinOperator(left, right, node.joinType(), node.leftKeys(), node.rightKeys(), residual,
+        ? new HashJoinOperator(left, right, node.joinType(), node.leftKeys(), node.rightKeys(), node.nullSafeKeys(), residual,
             node.buildSide(), node.outputFields(), context)
         : new NestedLoopJoinOperator(left, right, node.joinType(), residual, node.buildSide(), node.outputFields(),
             context);

@@ -8,16 +8,18 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * Joins two inputs. Rows pair when left column {@code leftKeys[i]} equals right column {@code rightKeys[i]} for
- * every i (NULL keys never match; key types are equal pairwise) and {@code residual} (over the left columns then
+ * every i (NULL keys never match, except for the key positions in {@code nullSafeKeys}, compared with IS NOT
+ * DISTINCT FROM as decorrelated subqueries need; key types are equal pairwise) and {@code residual} (over the left columns then
  * the right ones; null means none) is true. With no keys every pair is a candidate (a nested-loop join).
  * Output: left columns ++ right columns (SEMI/ANTI: left columns only), the outer sides' columns nullable.
  */
 public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<Integer> leftKeys,
-    List<Integer> rightKeys, Expr residual, BuildSide buildSide) implements PlanNode {
+    List<Integer> rightKeys, List<Integer> nullSafeKeys, Expr residual, BuildSide buildSide) implements PlanNode {
 
   public JoinNode {
     leftKeys = List.copyOf(leftKeys);
     rightKeys = List.copyOf(rightKeys);
+    nullSafeKeys = List.copyOf(nullSafeKeys);
     if (leftKeys.size() != rightKeys.size()) {
       throw new IllegalArgumentException("left and right keys differ in number");
     }
@@ -32,6 +34,12 @@ public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<In
     if (joinType == JoinType.CROSS && (!leftKeys.isEmpty() || residual != null)) {
       throw new IllegalArgumentException("a CROSS join has no condition");
     }
+  }
+
+  /** A join whose keys never match NULLs. */
+  public JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<Integer> leftKeys, List<Integer> rightKeys,
+      Expr residual, BuildSide buildSide) {
+    this(left, right, joinType, leftKeys, rightKeys, List.of(), residual, buildSide);
   }
 
   /** True when the join has equi-join keys and runs as a hash join. */
@@ -71,7 +79,8 @@ public record JoinNode(PlanNode left, PlanNode right, JoinType joinType, List<In
       int leftCount = left.outputFields().size();
       List<String> pairs = new ArrayList<>();
       for (int i = 0; i < leftKeys.size(); i++) {
-        pairs.add("$" + leftKeys.get(i) + "=$" + (leftCount + rightKeys.get(i)));
+        String operator = nullSafeKeys.contains(i) ? " is not distinct from " : "=";
+        pairs.add("$" + leftKeys.get(i) + operator + "$" + (leftCount + rightKeys.get(i)));
       }
       out.append(", keys=").append(pairs);
     }

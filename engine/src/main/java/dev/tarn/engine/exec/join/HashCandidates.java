@@ -9,13 +9,17 @@ import org.apache.arrow.vector.FieldVector;
 public final class HashCandidates implements CandidateFinder {
   private final List<Integer> buildKeys;
   private final List<Integer> probeKeys;
-  private final JoinHashTable table = new JoinHashTable();
+  private final JoinHashTable table;
   private int[] heads = new int[0];
   private int row;
   private int pending = -1;
 
-  /** {@code buildKeys[i]} of a build row is compared with {@code probeKeys[i]} of a probe row. */
-  public HashCandidates(List<Integer> buildKeys, List<Integer> probeKeys) {
+  /**
+   * {@code buildKeys[i]} of a build row is compared with {@code probeKeys[i]} of a probe row; the positions in
+   * {@code nullSafeKeys} match NULL with NULL.
+   */
+  public HashCandidates(List<Integer> buildKeys, List<Integer> probeKeys, List<Integer> nullSafeKeys) {
+    this.table = new JoinHashTable(nullSafeKeys);
     this.buildKeys = List.copyOf(buildKeys);
     this.probeKeys = List.copyOf(probeKeys);
   }

@@ -12,13 +12,20 @@ import org.apache.arrow.vector.NullVector;
 /**
  * The build rows of a hash join grouped by key: each distinct key (encoded by the aggregation's
  * {@link KeyEncoder}, numbered by its {@link GroupHashTable}) heads a chain of the build row ids holding it, in
- * insertion order. Rows with a NULL in any key column are never inserted and never probed, as SQL's = says.
+ * insertion order. Rows with a NULL in a key column are never inserted and never probed, as SQL's = says,
+ * except in the null-safe key columns (IS NOT DISTINCT FROM), where NULL keys encode equal to each other.
  */
 public final class JoinHashTable {
   private final GroupHashTable keys = new GroupHashTable();
+  private final List<Integer> nullSafeKeys;
   private int[] firstRow = new int[256];
   private int[] lastRow = new int[256];
   private int[] nextRow = new int[1024];
+
+  /** {@code nullSafeKeys}: positions of the key columns where NULL matches NULL. */
+  public JoinHashTable(List<Integer> nullSafeKeys) {
+    this.nullSafeKeys = List.copyOf(nullSafeKeys);
+  }
 
   /** Inserts rows {@code 0..rowCount)} of {@code keyColumns} as build rows {@code firstId, firstId+1, ...}. */
   public void insert(List<FieldVector> keyColumns, int rowCount, int firstId) {
@@ -69,9 +76,13 @@ public final class JoinHashTable {
     return nextRow[id];
   }
 
-  private static boolean[] nullKeyRows(List<FieldVector> keyColumns, int rowCount) {
+  private boolean[] nullKeyRows(List<FieldVector> keyColumns, int rowCount) {
     boolean[] hasNull = new boolean[rowCount];
-    for (FieldVector column : keyColumns) {
+    for (int key = 0; key < keyColumns.size(); key++) {
+      FieldVector column = keyColumns.get(key);
+      if (nullSafeKeys.contains(key)) {
+        continue;
+      }
       if (column instanceof NullVector) {
         Arrays.fill(hasNull, true);
         return hasNull;

@@ -19,13 +19,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class HashJoinOperator implements Operator {
   private final JoinDriver driver;
 
-  /** Keys are column indexes of each input, compared pairwise; {@code residual} (or null) sees left ++ right. */
+  /**
+   * Keys are column indexes of each input, compared pairwise (NULL equal to NULL at the positions in
+   * {@code nullSafeKeys}); {@code residual} (or null) sees the left columns then the right ones.
+   */
   public HashJoinOperator(Operator left, Operator right, JoinType joinType, List<Integer> leftKeys,
-      List<Integer> rightKeys, VectorExpression residual, BuildSide buildSide, List<Field> outputFields,
+      List<Integer> rightKeys, List<Integer> nullSafeKeys, VectorExpression residual, BuildSide buildSide, List<Field> outputFields,
       ExecutionContext context) {
     HashCandidates candidates = buildSide == BuildSide.RIGHT
-        ? new HashCandidates(rightKeys, leftKeys)
-        : new HashCandidates(leftKeys, rightKeys);
+        ? new HashCandidates(rightKeys, leftKeys, nullSafeKeys)
+        : new HashCandidates(leftKeys, rightKeys, nullSafeKeys);
     this.driver = new JoinDriver(left, right, joinType, buildSide, candidates, residual, outputFields, context);
   }
 

@@ -59,6 +59,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Values values) {
       return ValuesTranslation.translate(values);
     }
+    if (rel instanceof Join join) {
+      return JoinTranslation.translate(join, this);
+    }
     throw TarnException.notSupported(construct(rel));
   }
 
@@ -72,7 +75,8 @@ public final class PhysicalPlanTranslator {
       return join.getJoinType() + " JOIN";
     }
     if (rel instanceof Correlate) {
-      return "correlated subquery";
+      return "correlated subquery that Calcite could not decorrelate: " + rel.getRelTypeName() + " "
+          + ((Correlate) rel).getCorrelationId();
     }
     if (rel instanceof Union union) {
       return union.all ? "UNION ALL" : "UNION";
