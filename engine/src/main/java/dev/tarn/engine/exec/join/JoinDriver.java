@@ -106,8 +106,13 @@ public final class JoinDriver {
   private void buildSide() {
     Operator input = probeIsLeft ? right : left;
     build = new BuildRows();
-    for (Batch batch = input.next(); batch != null; batch = input.next()) {
+    while (true) {
+      // Checked before pulling, so a cancellation never strands a batch this method has not taken yet.
       context.checkCancelled();
+      Batch batch = input.next();
+      if (batch == null) {
+        break;
+      }
       if (batch.rowCount() == 0) {
         batch.close();
         continue;
