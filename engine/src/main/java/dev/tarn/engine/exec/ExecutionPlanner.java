@@ -5,7 +5,9 @@ import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.operator.FilterOperator;
 import dev.tarn.engine.exec.operator.GroupIdOperator;
 import dev.tarn.engine.exec.operator.HashAggregateOperator;
+import dev.tarn.engine.exec.operator.HashJoinOperator;
 import dev.tarn.engine.exec.operator.LimitOperator;
+import dev.tarn.engine.exec.operator.NestedLoopJoinOperator;
 import dev.tarn.engine.exec.operator.ProjectOperator;
 import dev.tarn.engine.exec.operator.SortOperator;
 import dev.tarn.engine.exec.operator.TopNOperator;
@@ -15,6 +17,7 @@ import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
 import dev.tarn.engine.plan.GroupIdNode;
+import dev.tarn.engine.plan.JoinNode;
 import dev.tarn.engine.plan.LimitNode;
 import dev.tarn.engine.plan.PlanNode;
 import dev.tarn.engine.plan.PlanVisitor;
@@ -103,6 +106,29 @@ public final class ExecutionPlanner {
         return new GroupIdOperator(node.input().accept(this), node.groupKeys(), node.groupingSets(),
             node.outputFields(), context);
       }
+
+      @Override
+      public Operator visitJoin(JoinNode node) {
+        return joinOperator(node, this);
+      }
     });
+  }
+
+  /** A hash join when the node has keys, else a nested-loop join; compiles first so a failure leaks nothing. */
+  private Operator joinOperator(JoinNode node, PlanVisitor<Operator> planner) {
+    VectorExpression residual = node.residual() == null ? null : ExpressionCompiler.compile(node.residual());
+    Operator left = node.left().accept(planner);
+    Operator right;
+    try {
+      right = node.right().accept(planner);
+    } catch (RuntimeException e) {
+      left.close();
+      throw e;
+    }
+    return node.isHashJoin()
+        ? new HashJoinOperator(left, right, node.joinType(), node.leftKeys(), node.rightKeys(), node.nullSafeKeys(), residual,
+            node.buildSide(), node.outputFields(), context)
+        : new NestedLoopJoinOperator(left, right, node.joinType(), residual, node.buildSide(), node.outputFields(),
+            context);
   }
 }

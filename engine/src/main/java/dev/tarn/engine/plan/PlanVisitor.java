@@ -23,4 +23,6 @@ public interface PlanVisitor<R> {
   R visitUnionAll(UnionAllNode node);
 
   R visitGroupId(GroupIdNode node);
+
+  R visitJoin(JoinNode node);
 }

@@ -7,19 +7,19 @@ import java.util.Arrays;
  * and linear probing. Keys are copied into one growing byte array; a stored hash per group avoids most byte
  * comparisons and makes resizing cheap.
  */
-final class GroupHashTable {
+public final class GroupHashTable {
   private int[] slots = new int[1024];
   private long[] groupHashes = new long[256];
   private int[] keyOffsets = new int[257];
   private byte[] keyBytes = new byte[4096];
   private int groupCount;
 
-  int groupCount() {
+  public int groupCount() {
     return groupCount;
   }
 
   /** The group of {@code bytes[from..to)}, adding a new group (the next id) when the key is new. */
-  int findOrInsert(byte[] bytes, int from, int to) {
+  public int findOrInsert(byte[] bytes, int from, int to) {
     long hash = KeyEncoder.hash(bytes, from, to);
     int mask = slots.length - 1;
     int slot = (int) hash & mask;
@@ -27,6 +27,25 @@ final class GroupHashTable {
       int entry = slots[slot];
       if (entry == 0) {
         return insert(slot, hash, bytes, from, to);
+      }
+      int group = entry - 1;
+      if (groupHashes[group] == hash
+          && Arrays.equals(keyBytes, keyOffsets[group], keyOffsets[group + 1], bytes, from, to)) {
+        return group;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The group of {@code bytes[from..to)}, or -1 when the key was never inserted (hash joins probe this way). */
+  public int find(byte[] bytes, int from, int to) {
+    long hash = KeyEncoder.hash(bytes, from, to);
+    int mask = slots.length - 1;
+    int slot = (int) hash & mask;
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return -1;
       }
       int group = entry - 1;
       if (groupHashes[group] == hash

@@ -19,17 +19,17 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * for integers, booleans, dates, timestamps and floats (as normalized bits: -0.0 is 0.0, one NaN), 16 for
  * decimals, or a 4-byte length and the UTF-8 bytes for strings. NULL keys encode equal to each other.
  */
-final class KeyEncoder {
+public final class KeyEncoder {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The encoded keys of one batch: row i is {@code bytes[offsets[i]..offsets[i+1])}. */
-  record EncodedKeys(byte[] bytes, int[] offsets) {}
+  public record EncodedKeys(byte[] bytes, int[] offsets) {}
 
   private KeyEncoder() {}
 
   /** Encodes {@code rowCount} rows of {@code columns}, preceded by {@code prefix[i]} (4 bytes) when not null. */
-  static EncodedKeys encode(List<FieldVector> columns, int[] prefix, int rowCount) {
+  public static EncodedKeys encode(List<FieldVector> columns, int[] prefix, int rowCount) {
     int[] offsets = new int[rowCount + 1];
     int fixedWidth = prefix == null ? 0 : 4;
     for (FieldVector column : columns) {
@@ -130,7 +130,7 @@ final class KeyEncoder {
   }
 
   /** A 64-bit hash of {@code bytes[from..to)}. */
-  static long hash(byte[] bytes, int from, int to) {
+  public static long hash(byte[] bytes, int from, int to) {
     long hash = 0x9E3779B97F4A7C15L ^ (to - from);
     int position = from;
     for (; position + 8 <= to; position += 8) {

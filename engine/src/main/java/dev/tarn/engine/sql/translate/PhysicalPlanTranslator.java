@@ -65,6 +65,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof Union union) {
       return UnionTranslation.translate(union, this);
     }
+    if (rel instanceof Join join) {
+      return JoinTranslation.translate(join, this);
+    }
     throw TarnException.notSupported(construct(rel));
   }
 
@@ -78,7 +81,8 @@ public final class PhysicalPlanTranslator {
       return join.getJoinType() + " JOIN";
     }
     if (rel instanceof Correlate) {
-      return "correlated subquery";
+      return "correlated subquery that Calcite could not decorrelate: " + rel.getRelTypeName() + " "
+          + ((Correlate) rel).getCorrelationId();
     }
     if (rel instanceof Union union) {
       return union.all ? "UNION ALL" : "UNION";

@@ -1,0 +1,311 @@
+package dev.tarn.engine.exec.join;
+
+import dev.tarn.engine.exec.Batch;
+import dev.tarn.engine.exec.ExecutionContext;
+import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.expr.VectorExpression;
+import dev.tarn.engine.exec.vector.Gather;
+import dev.tarn.engine.plan.BuildSide;
+import dev.tarn.engine.plan.JoinType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The join algorithm shared by the hash and nested-loop join operators, which differ only in their
+ * {@link CandidateFinder}. It buffers the build side, then streams the probe side batch by batch: candidates
+ * are gathered into pair batches of at most {@code batchSize} rows, the residual keeps the matching ones, and
+ * matches are recorded per probe row and per build row. Rows kept without a match (outer joins), or kept for
+ * having one (SEMI) or none (ANTI), are emitted after each probe batch (probe side) or at the end (build side),
+ * so any join type works with either side as the build side.
+ */
+public final class JoinDriver {
+  private final Operator left;
+  private final Operator right;
+  private final JoinType joinType;
+  private final boolean probeIsLeft;
+  private final CandidateFinder finder;
+  private final VectorExpression residual;
+  private final List<Field> outputFields;
+  private final List<Field> pairFields;
+  private final int leftColumnCount;
+  private final ExecutionContext context;
+  private final int[] probeRows;
+  private final int[] buildIds;
+
+  private BuildRows build;
+  private Batch probe;
+  private boolean[] probeMatched;
+  private boolean probeDone;
+  private int buildEmitCursor;
+  private boolean closed;
+
+  /** {@code residual} (null for none) is over the left columns then the right ones. */
+  public JoinDriver(Operator left, Operator right, JoinType joinType, BuildSide buildSide, CandidateFinder finder,
+      VectorExpression residual, List<Field> outputFields, ExecutionContext context) {
+    this.left = left;
+    this.right = right;
+    this.joinType = joinType;
+    this.probeIsLeft = buildSide == BuildSide.RIGHT;
+    this.finder = finder;
+    this.residual = residual;
+    this.outputFields = List.copyOf(outputFields);
+    this.leftColumnCount = left.schema().getFields().size();
+    List<Field> pairs = new ArrayList<>(left.schema().getFields());
+    pairs.addAll(right.schema().getFields());
+    this.pairFields = joinType.outputsLeftOnly() ? pairs : this.outputFields;
+    this.context = context;
+    this.probeRows = new int[context.batchSize()];
+    this.buildIds = new int[context.batchSize()];
+  }
+
+  public Schema schema() {
+    return new Schema(outputFields);
+  }
+
+  /** The next output batch, or null when the join is complete. */
+  public Batch next() {
+    if (closed) {
+      return null;
+    }
+    if (build == null) {
+      buildSide();
+    }
+    while (true) {
+      context.checkCancelled();
+      if (probe == null) {
+        if (probeDone) {
+          return emitBuildRows();
+        }
+        Batch next = (probeIsLeft ? left : right).next();
+        if (next == null) {
+          probeDone = true;
+        } else if (next.rowCount() == 0) {
+          next.close();
+        } else {
+          probe = next;
+          probeMatched = new boolean[next.rowCount()];
+          finder.startProbe(next);
+        }
+        continue;
+      }
+      int count = finder.fill(probeRows, buildIds, probeRows.length, firstCandidateSuffices());
+      Batch output = count == 0 ? finishProbeBatch() : matchPairs(count);
+      if (output != null) {
+        return output;
+      }
+    }
+  }
+
+  private void buildSide() {
+    Operator input = probeIsLeft ? right : left;
+    build = new BuildRows();
+    while (true) {
+      // Checked before pulling, so a cancellation never strands a batch this method has not taken yet.
+      context.checkCancelled();
+      Batch batch = input.next();
+      if (batch == null) {
+        break;
+      }
+      if (batch.rowCount() == 0) {
+        batch.close();
+        continue;
+      }
+      int firstId = build.rowCount();
+      build.add(batch);
+      finder.addBuild(batch, firstId);
+    }
+    // With nothing to match, a probe row survives only in an outer join keeping it, or an anti join.
+    if (build.rowCount() == 0 && !keepsUnmatchedProbe() && !(probeIsLeft && joinType == JoinType.ANTI)) {
+      probeDone = true;
+    }
+  }
+
+  private boolean outputsPairs() {
+    return !joinType.outputsLeftOnly();
+  }
+
+  private boolean keepsUnmatchedProbe() {
+    return probeIsLeft ? joinType.keepsUnmatchedLeft() : joinType.keepsUnmatchedRight();
+  }
+
+  private boolean keepsUnmatchedBuild() {
+    return probeIsLeft ? joinType.keepsUnmatchedRight() : joinType.keepsUnmatchedLeft();
+  }
+
+  /** Build rows are emitted at the end: unmatched ones of an outer join, or the left rows of SEMI/ANTI. */
+  private boolean tracksBuildMatches() {
+    return keepsUnmatchedBuild() || (!probeIsLeft && joinType.outputsLeftOnly());
+  }
+
+  /** A SEMI/ANTI join probing with its left rows only asks whether a row has a match. */
+  private boolean firstCandidateSuffices() {
+    return residual == null && probeIsLeft && joinType.outputsLeftOnly();
+  }
+
+  /** Applies the residual to {@code count} candidates, records the matches, and returns the matched pairs. */
+  private Batch matchPairs(int count) {
+    Batch pairs = null;
+    int[] selected = null;
+    int matches = count;
+    try {
+      if (residual != null) {
+        pairs = assemble(pairFields, probe, probeRows, buildIds, count);
+        selected = new int[count];
+        matches = 0;
+        try (FieldVector result = residual.evaluate(pairs, context.allocator())) {
+          if (!(result instanceof NullVector)) {
+            ArrowBuf valid = result.getValidityBuffer();
+            ArrowBuf data = result.getDataBuffer();
+            for (int i = 0; i < count; i++) {
+              selected[matches] = i;
+              matches += BitVectorHelper.get(valid, i) & BitVectorHelper.get(data, i);
+            }
+          }
+        }
+      }
+      boolean trackBuild = tracksBuildMatches();
+      for (int m = 0; m < matches; m++) {
+        int i = selected == null ? m : selected[m];
+        probeMatched[probeRows[i]] = true;
+        if (trackBuild) {
+          build.markMatched(buildIds[i]);
+        }
+      }
+      if (!outputsPairs() || matches == 0) {
+        return null;
+      }
+      if (pairs == null) {
+        pairs = assemble(pairFields, probe, probeRows, buildIds, count);
+      }
+      if (matches < count) {
+        try (Batch all = pairs) {
+          pairs = null;
+          return Gather.batch(all, selected, matches, context.allocator());
+        }
+      }
+      Batch result = pairs;
+      pairs = null;
+      return result;
+    } finally {
+      if (pairs != null) {
+        pairs.close();
+      }
+    }
+  }
+
+  /** The probe batch is exhausted: emits its rows kept without a match, or its SEMI/ANTI rows, then drops it. */
+  private Batch finishProbeBatch() {
+    Batch current = probe;
+    probe = null;
+    try {
+      boolean semiOrAnti = probeIsLeft && joinType.outputsLeftOnly();
+      if (!semiOrAnti && !keepsUnmatchedProbe()) {
+        return null;
+      }
+      boolean wanted = joinType == JoinType.SEMI;
+      int[] rows = new int[current.rowCount()];
+      int count = 0;
+      for (int row = 0; row < rows.length; row++) {
+        rows[count] = row;
+        count += probeMatched[row] == wanted ? 1 : 0;
+      }
+      if (count == 0) {
+        return null;
+      }
+      if (semiOrAnti) {
+        if (count == rows.length) {
+          Batch whole = current;
+          current = null;
+          return whole;
+        }
+        return Gather.batch(current, rows, count, context.allocator());
+      }
+      return assemble(outputFields, current, rows, null, count);
+    } finally {
+      if (current != null) {
+        current.close();
+      }
+    }
+  }
+
+  /** After the probe side: emits build rows kept without a match, or the SEMI/ANTI left rows, a batch at a time. */
+  private Batch emitBuildRows() {
+    if (!tracksBuildMatches()) {
+      return null;
+    }
+    boolean wanted = joinType == JoinType.SEMI;
+    int[] ids = new int[probeRows.length];
+    int count = 0;
+    while (buildEmitCursor < build.rowCount() && count < ids.length) {
+      int id = buildEmitCursor++;
+      ids[count] = id;
+      count += build.isMatched(id) == wanted ? 1 : 0;
+    }
+    if (count == 0) {
+      return null;
+    }
+    return assemble(outputFields, null, null, ids, count);
+  }
+
+  /**
+   * A batch of {@code fields} (left columns, then right ones if any) whose row i pairs probe row
+   * {@code probeRowIndexes[i]} of {@code probeBatch} with build row {@code buildRowIds[i]}; a null array makes
+   * that side's columns NULL.
+   */
+  private Batch assemble(List<Field> fields, Batch probeBatch, int[] probeRowIndexes, int[] buildRowIds, int count) {
+    List<FieldVector> columns = new ArrayList<>(fields.size());
+    try {
+      for (int j = 0; j < fields.size(); j++) {
+        boolean isLeft = j < leftColumnCount;
+        int column = isLeft ? j : j - leftColumnCount;
+        Field field = fields.get(j);
+        if (isLeft == probeIsLeft) {
+          columns.add(probeColumn(field, probeBatch, column, probeRowIndexes, count));
+        } else {
+          columns.add(build.gather(column, field, buildRowIds, count, context.allocator()));
+        }
+      }
+      return new Batch(columns, count);
+    } catch (RuntimeException e) {
+      columns.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  private FieldVector probeColumn(Field field, Batch probeBatch, int column, int[] rows, int count) {
+    if (rows == null) {
+      int[] none = new int[count];
+      Arrays.fill(none, -1);
+      return Gather.rows(field, new FieldVector[] {null}, none, new int[count], 0, count, context.allocator());
+    }
+    return Gather.rows(field, new FieldVector[] {probeBatch.column(column)}, null, rows, 0, count,
+        context.allocator());
+  }
+
+  /** Closes the buffered build rows, the current probe batch and both inputs; safe at any time, repeatedly. */
+  public void close() {
+    closed = true;
+    try {
+      if (probe != null) {
+        probe.close();
+        probe = null;
+      }
+      if (build != null) {
+        build.close();
+      }
+    } finally {
+      try {
+        left.close();
+      } finally {
+        right.close();
+      }
+    }
+  }
+}
