@@ -47,8 +47,10 @@ class TpchDifferentialTest {
     duckdb.close();
   }
 
+  /** A query slower than this at SF 0.1 has a broken plan (e.g. a nested loop over a big table): fail, don't hang. */
   @ParameterizedTest(name = "Q{0}")
-  @ValueSource(ints = {1, 6})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22})
+  @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void sameResultsAsDuckdb(int query) throws Exception {
     String sql = TpchFixture.query(query);
     List<List<Object>> expected;
@@ -65,7 +67,7 @@ class TpchDifferentialTest {
 
   /** The plan of every query holds only Tarn's operators: nothing runs on another runtime. */
   @ParameterizedTest(name = "Q{0}")
-  @ValueSource(ints = {1, 6})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22})
   void planHasOnlyTarnOperators(int query) throws Exception {
     List<String> operators = new java.util.ArrayList<>();
     try (Statement st = tarn.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + TpchFixture.query(query))) {

@@ -1,6 +1,7 @@
 package dev.tarn.engine.sql;
 
 import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
+import dev.tarn.engine.sql.rules.PullCommonFactorsRule;
 import dev.tarn.engine.sql.rules.TarnFieldTrimmer;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
@@ -39,6 +40,7 @@ final class OptimizerProgram {
       CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
 
   private static final HepProgram PUSH_DOWN = program(List.of(
+      PullCommonFactorsRule.INSTANCE,
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
       CoreRules.FILTER_PROJECT_TRANSPOSE,
