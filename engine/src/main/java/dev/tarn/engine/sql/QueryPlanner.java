@@ -147,6 +147,7 @@ public final class QueryPlanner {
         .parserConfig(PARSER_CONFIG)
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)
+        .operatorTable(dev.tarn.engine.sql.functions.TarnOperatorTable.instance())
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LAST)
