@@ -148,6 +148,7 @@ public final class QueryPlanner {
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)
         .operatorTable(dev.tarn.engine.sql.functions.TarnOperatorTable.instance())
+        .executor(dev.tarn.engine.sql.functions.NonReducingExecutor.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LAST)
