@@ -39,7 +39,7 @@ final class DateTimeKernels {
     if (args.isEmpty() || !(args.get(0) instanceof Literal unitLiteral) || !SqlTypes.isString(unitLiteral.type())) {
       return null;
     }
-    if (unitLiteral.value() == null) {
+    if (unitLiteral.value() == null || args.stream().anyMatch(arg -> SqlTypes.isNull(arg.type()))) {
       Field field = new Field(call.function(), FieldType.nullable(call.type()), null);
       Kernel nulls = (values, rowCount, allocator) -> Vectors.constant(field, null, rowCount, allocator);
       return new CallExpression(call.function(), nulls, List.of(), call.type());

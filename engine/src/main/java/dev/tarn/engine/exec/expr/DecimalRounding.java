@@ -19,7 +19,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * abs, sign, round, truncate, floor and ceil on decimals, exact: the value is rounded to the requested digits
  * (round: half away from zero; truncate: toward zero) and then expressed in the result type's scale, which
- * Trino's types make wide enough. Values whose unscaled form fits a long take a long path; others BigDecimal.
+ * Trino's types make wide enough. Rows go through BigDecimal: exactness matters more than speed for these
+ * functions, which are rarely on a hot path (a long fast path like DecimalArithmetic's is future work).
  */
 final class DecimalRounding {
   private DecimalRounding() {}
