@@ -96,6 +96,12 @@ public final class FunctionRegistry {
 
   /** The expression computing {@code call} from its compiled {@code arguments}; NOT_SUPPORTED when none fits. */
   public static VectorExpression compile(Call call, List<VectorExpression> arguments) {
+    if (SqlTypes.isNull(call.type()) && FUNCTIONS.containsKey(call.function())) {
+      // The planner types a call as NULL only when it can only be NULL (e.g. upper(NULL)): no kernel needed.
+      Field field = new Field(call.function(), FieldType.nullable(call.type()), null);
+      Kernel nulls = (values, rowCount, allocator) -> Vectors.constant(field, null, rowCount, allocator);
+      return new CallExpression(call.function(), nulls, List.of(), call.type());
+    }
     FunctionCompiler compiler = FUNCTIONS.get(call.function());
     VectorExpression compiled = compiler == null ? null : compiler.compile(call, arguments);
     if (compiled == null) {

@@ -115,6 +115,7 @@ public final class TarnOperatorTable {
     functions.add(function("DATE_PARSE", TIMESTAMP, OperandTypes.STRING_STRING, time));
     functions.add(function("FROM_UNIXTIME", TIMESTAMP, OperandTypes.NUMERIC, time));
     functions.add(function("TO_UNIXTIME", DOUBLE, OperandTypes.DATETIME, time));
+    functions.add(function("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3), OperandTypes.NILADIC, time));
     for (List<String> datePart : DATE_PART_FUNCTIONS) {
       functions.add(function(datePart.get(0), BIGINT, OperandTypes.DATETIME, time));
     }

@@ -64,6 +64,26 @@ final class Intervals {
     return dateAdd("day", days, base, type);
   }
 
+  /**
+   * Calcite expands TIMESTAMPDIFF(unit, a, b) into the internal value of the interval {@code b - a} (months, or
+   * milliseconds for day-time intervals) divided by the unit: that internal value is date_diff in months or
+   * milliseconds.
+   */
+  static Expr reinterpret(RexToExpr rexToExpr, RexCall call, ArrowType type) {
+    if (call.operands.get(0) instanceof RexCall difference && difference.operands.size() == 2
+        && SqlTypeUtil.isInterval(difference.getType())
+        && difference.operands.stream().allMatch(operand -> SqlTypeUtil.isDatetime(operand.getType()))) {
+      Expr from = rexToExpr.translate(difference.operands.get(1));
+      Expr to = rexToExpr.translate(difference.operands.get(0));
+      boolean months = isYearMonth(difference.getType());
+      ArrowType common = months ? Coercions.comparisonType(from.type(), to.type()) : TypeMapping.TIMESTAMP;
+      String unit = months ? "month" : "millisecond";
+      return new Call(Functions.DATE_DIFF, List.of(new Literal(unit, TypeMapping.VARCHAR),
+          Coercions.castTo(from, common), Coercions.castTo(to, common)), type);
+    }
+    throw TarnException.notSupported("interval value " + call);
+  }
+
   private static Expr dateAdd(String unit, Expr amount, Expr base, ArrowType type) {
     return new Call(Functions.DATE_ADD, List.of(new Literal(unit, TypeMapping.VARCHAR), amount, base), type);
   }

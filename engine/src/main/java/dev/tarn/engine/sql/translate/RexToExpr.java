@@ -102,6 +102,8 @@ public final class RexToExpr {
         return like(call, type);
       case SEARCH:
         return search(call);
+      case REINTERPRET:
+        return Intervals.reinterpret(this, call, type);
       case COALESCE:
         return functions.coalesce(call.operands, type);
       default:
