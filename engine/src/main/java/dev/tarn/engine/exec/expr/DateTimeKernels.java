@@ -111,10 +111,15 @@ final class DateTimeKernels {
       long[] first = Vectors.readLongs(arguments.get(0), rowCount);
       long[] second = arguments.size() > 1 ? Vectors.readLongs(arguments.get(1), rowCount) : null;
       long[] out = new long[rowCount];
+      // A DATE result is 32-bit days: a wider value would be silently narrowed when written.
+      boolean dateResult = isDate(field.getType());
       try {
         for (int i = 0; i < rowCount; i++) {
           if (Validity.isValid(valid, i)) {
             out[i] = operation.apply(first[i], second == null ? 0 : second[i]);
+            if (dateResult && out[i] != (int) out[i]) {
+              throw new ArithmeticException("date out of range");
+            }
           }
         }
       } catch (ArithmeticException | java.time.DateTimeException e) {
