@@ -154,6 +154,8 @@ public final class QueryPlanner {
         .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(), AggregateFunctions.OPERATOR_TABLE))
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)
+        .operatorTable(dev.tarn.engine.sql.functions.TarnOperatorTable.instance())
+        .executor(dev.tarn.engine.sql.functions.NonReducingExecutor.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LAST)

@@ -4,10 +4,13 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite type rules made to follow Athena/Trino: decimals up to precision 38, SUM widening (integers to BIGINT,
- * decimal(p,s) to decimal(38,s)), timestamps with microseconds, and VARCHAR (not blank-padded CHAR) for CASE
+ * decimal(p,s) to decimal(38,s)), Trino's decimal division type (Calcite's default widens the scale to at least
+ * 6), timestamps with microseconds, and VARCHAR (not blank-padded CHAR) for CASE
  * branches of string literals of different lengths.
  */
 public final class TarnTypeSystem extends RelDataTypeSystemImpl {
@@ -56,6 +59,27 @@ public final class TarnTypeSystem extends RelDataTypeSystemImpl {
       default -> argumentType;
     };
     return typeFactory.createTypeWithNullability(avgType, argumentType.isNullable());
+  }
+
+  /**
+   * Trino: decimal(p1,s1) / decimal(p2,s2) is decimal(min(38, p1 + s2 + max(s2 - s1, 0)), max(s1, s2)), the
+   * quotient rounded half up; an integer operand counts as decimal(digits, 0). Addition, subtraction,
+   * multiplication and modulus already match Calcite's defaults.
+   */
+  @Override
+  public @Nullable RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType dividend,
+      RelDataType divisor) {
+    if (!SqlTypeUtil.isExactNumeric(dividend) || !SqlTypeUtil.isExactNumeric(divisor)
+        || !(SqlTypeUtil.isDecimal(dividend) || SqlTypeUtil.isDecimal(divisor))) {
+      return null;
+    }
+    RelDataType left = SqlTypeUtil.isDecimal(dividend) ? dividend : typeFactory.decimalOf(dividend);
+    RelDataType right = SqlTypeUtil.isDecimal(divisor) ? divisor : typeFactory.decimalOf(divisor);
+    int scale = Math.max(left.getScale(), right.getScale());
+    int precision = Math.min(MAX_DECIMAL,
+        left.getPrecision() + right.getScale() + Math.max(right.getScale() - left.getScale(), 0));
+    RelDataType type = typeFactory.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+    return typeFactory.createTypeWithNullability(type, dividend.isNullable() || divisor.isNullable());
   }
 
   @Override

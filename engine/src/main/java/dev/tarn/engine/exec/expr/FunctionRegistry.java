@@ -50,12 +50,58 @@ public final class FunctionRegistry {
       Map.entry(Functions.CAST, simple(CastKernels::resolve)),
       Map.entry(Functions.CASE, CaseExpression::compile),
       Map.entry(Functions.LIKE, LikeKernel::compile),
-      Map.entry(Functions.IN, InKernel::compile));
+      Map.entry(Functions.IN, InKernel::compile),
+      Map.entry(Functions.UPPER, simple(StringKernels::resolve)),
+      Map.entry(Functions.LOWER, simple(StringKernels::resolve)),
+      Map.entry(Functions.LENGTH, simple(StringKernels::resolve)),
+      Map.entry(Functions.SUBSTR, simple(StringKernels::resolve)),
+      Map.entry(Functions.TRIM, simple(StringKernels::resolve)),
+      Map.entry(Functions.LTRIM, simple(StringKernels::resolve)),
+      Map.entry(Functions.RTRIM, simple(StringKernels::resolve)),
+      Map.entry(Functions.CONCAT, simple(StringKernels::resolve)),
+      Map.entry(Functions.REVERSE, simple(StringKernels::resolve)),
+      Map.entry(Functions.REPLACE, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.STRPOS, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.STARTS_WITH, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.SPLIT_PART, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.LPAD, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.RPAD, simple(StringSearchKernels::resolve)),
+      Map.entry(Functions.REGEXP_LIKE, RegexKernels::compile),
+      Map.entry(Functions.REGEXP_EXTRACT, RegexKernels::compile),
+      Map.entry(Functions.REGEXP_REPLACE, RegexKernels::compile),
+      Map.entry(Functions.ABS, simple(MathKernels::resolve)),
+      Map.entry(Functions.SIGN, simple(MathKernels::resolve)),
+      Map.entry(Functions.ROUND, simple(MathKernels::resolve)),
+      Map.entry(Functions.TRUNCATE, simple(MathKernels::resolve)),
+      Map.entry(Functions.FLOOR, simple(MathKernels::resolve)),
+      Map.entry(Functions.CEIL, simple(MathKernels::resolve)),
+      Map.entry(Functions.SQRT, simple(MathKernels::resolve)),
+      Map.entry(Functions.POWER, simple(MathKernels::resolve)),
+      Map.entry(Functions.LN, simple(MathKernels::resolve)),
+      Map.entry(Functions.LOG10, simple(MathKernels::resolve)),
+      Map.entry(Functions.LOG, simple(MathKernels::resolve)),
+      Map.entry(Functions.EXP, simple(MathKernels::resolve)),
+      Map.entry(Functions.GREATEST, simple(GreatestLeastKernel::resolve)),
+      Map.entry(Functions.LEAST, simple(GreatestLeastKernel::resolve)),
+      Map.entry(Functions.EXTRACT, DateTimeKernels::compile),
+      Map.entry(Functions.DATE_TRUNC, DateTimeKernels::compile),
+      Map.entry(Functions.DATE_ADD, DateTimeKernels::compile),
+      Map.entry(Functions.DATE_DIFF, DateTimeKernels::compile),
+      Map.entry(Functions.DATE_FORMAT, DateFormatKernels::compile),
+      Map.entry(Functions.DATE_PARSE, DateFormatKernels::compile),
+      Map.entry(Functions.FROM_UNIXTIME, DateFormatKernels::compile),
+      Map.entry(Functions.TO_UNIXTIME, DateFormatKernels::compile));
 
   private FunctionRegistry() {}
 
   /** The expression computing {@code call} from its compiled {@code arguments}; NOT_SUPPORTED when none fits. */
   public static VectorExpression compile(Call call, List<VectorExpression> arguments) {
+    if (SqlTypes.isNull(call.type()) && FUNCTIONS.containsKey(call.function())) {
+      // The planner types a call as NULL only when it can only be NULL (e.g. upper(NULL)): no kernel needed.
+      Field field = new Field(call.function(), FieldType.nullable(call.type()), null);
+      Kernel nulls = (values, rowCount, allocator) -> Vectors.constant(field, null, rowCount, allocator);
+      return new CallExpression(call.function(), nulls, List.of(), call.type());
+    }
     FunctionCompiler compiler = FUNCTIONS.get(call.function());
     VectorExpression compiled = compiler == null ? null : compiler.compile(call, arguments);
     if (compiled == null) {

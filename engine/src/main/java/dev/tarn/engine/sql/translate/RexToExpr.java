@@ -27,9 +27,11 @@ import org.apache.calcite.util.Sarg;
 public final class RexToExpr {
 
   private final RexBuilder rexBuilder;
+  private final ScalarFunctionTranslator functions;
 
   public RexToExpr(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
+    this.functions = new ScalarFunctionTranslator(this);
   }
 
   public List<Expr> translateAll(List<RexNode> nodes) {
@@ -61,6 +63,9 @@ public final class RexToExpr {
     SqlKind kind = call.getKind();
     switch (kind) {
       case PLUS, MINUS, TIMES, DIVIDE, MOD:
+        if (Intervals.isDatetimeArithmetic(call)) {
+          return Intervals.datetimePlusInterval(this, call, type);
+        }
         return arithmetic(call, type);
       case MINUS_PREFIX:
         return new Call(Functions.NEGATE, List.of(Coercions.castTo(translate(call.operands.get(0)), type)), type);
@@ -97,8 +102,16 @@ public final class RexToExpr {
         return like(call, type);
       case SEARCH:
         return search(call);
+      case REINTERPRET:
+        return Intervals.reinterpret(this, call, type);
+      case COALESCE:
+        return functions.coalesce(call.operands, type);
       default:
-        throw TarnException.notSupported(describe(call));
+        Expr function = functions.translate(call, type);
+        if (function == null) {
+          throw TarnException.notSupported(describe(call));
+        }
+        return function;
     }
   }
 
