@@ -9,6 +9,8 @@ import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.expr.ColumnRef;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.sql.functions.AggregateFunctions;
+import dev.tarn.engine.sql.functions.NonReducingExecutor;
+import dev.tarn.engine.sql.functions.TarnOperatorTable;
 import dev.tarn.engine.sql.partition.PartitionPruner;
 import dev.tarn.engine.sql.stats.TableStatistics;
 import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
@@ -30,7 +32,6 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -151,11 +152,12 @@ public final class QueryPlanner {
     return Frameworks.newConfigBuilder()
         .context(CONNECTION_CONTEXT)
         .parserConfig(PARSER_CONFIG)
-        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(), AggregateFunctions.OPERATOR_TABLE))
         .defaultSchema(defaultSchema == null ? root : defaultSchema)
         .typeSystem(TarnTypeSystem.INSTANCE)
-        .operatorTable(dev.tarn.engine.sql.functions.TarnOperatorTable.instance())
-        .executor(dev.tarn.engine.sql.functions.NonReducingExecutor.INSTANCE)
+        // Athena's scalar functions, then Calcite's standard operators, then Athena's aggregates.
+        .operatorTable(SqlOperatorTables.chain(TarnOperatorTable.instance(), AggregateFunctions.OPERATOR_TABLE))
+        // Calcite never evaluates expressions itself, not even constants: Tarn's kernels do, with Trino semantics.
+        .executor(NonReducingExecutor.INSTANCE)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LAST)
