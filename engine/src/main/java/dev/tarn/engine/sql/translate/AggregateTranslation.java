@@ -32,6 +32,9 @@ final class AggregateTranslation {
   private AggregateTranslation() {}
 
   static PlanNode translate(Aggregate aggregate, PhysicalPlanTranslator translator) {
+    if (aggregate.getAggCallList().stream().anyMatch(call -> call.getAggregation().getKind() == SqlKind.LITERAL_AGG)) {
+      return withoutLiteralCalls(aggregate, translator);
+    }
     PlanNode input = translator.translate(aggregate.getInput());
     if (aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
       for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
@@ -42,6 +45,35 @@ final class AggregateTranslation {
       return new AggregateNode(input, aggregate.getGroupSet().asList(), calls(aggregate));
     }
     return groupingSets(aggregate, input);
+  }
+
+  /**
+   * Calcite rewrites {@code x NOT IN (subquery)} with an aggregate that marks each group with
+   * {@code LITERAL_AGG(true)}: a constant per group. The aggregate runs without those calls and a projection
+   * adds the constants in their places.
+   */
+  private static PlanNode withoutLiteralCalls(Aggregate aggregate, PhysicalPlanTranslator translator) {
+    List<org.apache.calcite.rel.core.AggregateCall> kept = aggregate.getAggCallList().stream()
+        .filter(call -> call.getAggregation().getKind() != SqlKind.LITERAL_AGG).toList();
+    Aggregate withoutLiterals = aggregate.copy(aggregate.getTraitSet(), aggregate.getInput(), aggregate.getGroupSet(),
+        aggregate.getGroupSets(), kept);
+    PlanNode node = translate(withoutLiterals, translator);
+    List<Field> fields = node.outputFields();
+    int groupCount = aggregate.getGroupCount();
+    List<Expr> columns = new ArrayList<>();
+    for (int i = 0; i < groupCount; i++) {
+      columns.add(new ColumnRef(i, fields.get(i).getType()));
+    }
+    int next = groupCount;
+    for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+        columns.add(translator.rexToExpr().translate(call.rexList.get(0)));
+      } else {
+        columns.add(new ColumnRef(next, fields.get(next).getType()));
+        next++;
+      }
+    }
+    return new ProjectNode(node, columns, aggregate.getRowType().getFieldNames());
   }
 
   private static PlanNode groupingSets(Aggregate aggregate, PlanNode input) {

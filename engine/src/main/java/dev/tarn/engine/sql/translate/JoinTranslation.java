@@ -13,9 +13,6 @@ import java.util.List;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexCall;
@@ -60,8 +57,8 @@ final class JoinTranslation {
       leftKeyExpressions.add(Coercions.castTo(left, common));
       rightKeyExpressions.add(Coercions.castTo(right, common));
     }
-    KeyedInput left = KeyedInput.of(translateInput(join.getLeft(), translator), leftKeyExpressions);
-    KeyedInput right = KeyedInput.of(translateInput(join.getRight(), translator), rightKeyExpressions);
+    KeyedInput left = KeyedInput.of(translator.translate(join.getLeft()), leftKeyExpressions);
+    KeyedInput right = KeyedInput.of(translator.translate(join.getRight()), rightKeyExpressions);
 
     Expr residual = null;
     RexNode residualRex = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), residualConjuncts, true);
@@ -79,43 +76,6 @@ final class JoinTranslation {
       return node;
     }
     return dropAppendedKeys(node, join, left, right);
-  }
-
-  /**
-   * Translates a join input. Calcite rewrites {@code x NOT IN (subquery)} into a join with an aggregate that
-   * marks each distinct subquery value with {@code LITERAL_AGG(true)}; such a call is a constant per group, so
-   * the aggregate runs without it and a projection adds the constant.
-   */
-  private static PlanNode translateInput(RelNode input, PhysicalPlanTranslator translator) {
-    if (!(input instanceof Aggregate aggregate) || aggregate.getGroupType() != Aggregate.Group.SIMPLE
-        || aggregate.getAggCallList().stream().noneMatch(call -> call.getAggregation().getKind() == SqlKind.LITERAL_AGG)) {
-      return translator.translate(input);
-    }
-    List<AggregateCall> kept = new ArrayList<>();
-    for (AggregateCall call : aggregate.getAggCallList()) {
-      if (call.getAggregation().getKind() != SqlKind.LITERAL_AGG) {
-        kept.add(call);
-      }
-    }
-    Aggregate withoutLiterals = aggregate.copy(aggregate.getTraitSet(), aggregate.getInput(), aggregate.getGroupSet(),
-        null, kept);
-    PlanNode node = translator.translate(withoutLiterals);
-    List<Field> fields = node.outputFields();
-    int groupCount = aggregate.getGroupCount();
-    List<Expr> columns = new ArrayList<>();
-    for (int i = 0; i < groupCount; i++) {
-      columns.add(new ColumnRef(i, fields.get(i).getType()));
-    }
-    int next = groupCount;
-    for (AggregateCall call : aggregate.getAggCallList()) {
-      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
-        columns.add(translator.rexToExpr().translate(call.rexList.get(0)));
-      } else {
-        columns.add(new ColumnRef(next, fields.get(next).getType()));
-        next++;
-      }
-    }
-    return new ProjectNode(node, columns, aggregate.getRowType().getFieldNames());
   }
 
   private static JoinType joinType(Join join) {
