@@ -5,7 +5,7 @@ import dev.tarn.catalog.parquet.InvalidParquetFileException;
 import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
-import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class ParquetFileScan implements AutoCloseable {
   private final ColumnConversion[] conversions;
   private final BufferAllocator allocator;
   private final int batchSize;
-  private final QueryStats stats;
+  private final ScanStats stats;
 
   private int[] rowGroups;
   private int nextRowGroup;
@@ -48,7 +48,7 @@ public final class ParquetFileScan implements AutoCloseable {
   private boolean closed;
 
   private ParquetFileScan(FileSystem.InputFile file, ParquetMetadata footer, List<Field> fields,
-      BufferAllocator allocator, int batchSize, QueryStats stats) {
+      BufferAllocator allocator, int batchSize, ScanStats stats) {
     this.file = file;
     this.location = file.location();
     this.footer = footer;
@@ -77,7 +77,7 @@ public final class ParquetFileScan implements AutoCloseable {
 
   /** Opens the file and reads its footer; columns are matched to the file's top-level columns by name, case-insensitively. */
   public static ParquetFileScan open(FileSystem fileSystem, String location, List<Field> columns,
-      BufferAllocator allocator, int batchSize, QueryStats stats) {
+      BufferAllocator allocator, int batchSize, ScanStats stats) {
     if (batchSize <= 0) {
       throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
     }

@@ -3,7 +3,7 @@ package dev.tarn.engine.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.catalog.fs.LocalFileSystem;
-import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -88,7 +88,7 @@ class ParquetFileScanDuckDbTest {
     }
     List<List<Object>> rows = new ArrayList<>();
     try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), fields, allocator,
-        1000, new QueryStats())) {
+        1000, new ScanStats("test"))) {
       for (List<FieldVector> batch = scan.next(); batch != null; batch = scan.next()) {
         for (int i = 0; i < batch.get(0).getValueCount(); i++) {
           List<Object> row = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tarn.catalog.fs.LocalFileSystem;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
-import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.parquet.ParquetTestFiles.TestColumn;
 import dev.tarn.engine.parquet.ParquetTestFiles.WriterOptions;
 import java.io.IOException;
@@ -127,7 +127,7 @@ class ParquetFileScanErrorTest {
   private void assertFailure(Path file, List<Field> fields, ErrorCode code, String messagePart) {
     assertThatThrownBy(() -> {
       try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), fields, allocator,
-          500, new QueryStats())) {
+          500, new ScanStats("test"))) {
         for (List<FieldVector> batch = scan.next(); batch != null; batch = scan.next()) {
           batch.forEach(FieldVector::close);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.catalog.fs.LocalFileSystem;
 import dev.tarn.catalog.parquet.ParquetFooters;
-import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.parquet.ParquetTestFiles.TestColumn;
 import dev.tarn.engine.parquet.ParquetTestFiles.WriterOptions;
 import java.io.IOException;
@@ -47,9 +47,9 @@ class ParquetFileScanProjectionTest {
 
   @Test
   void readsOnlyTheRequestedColumnChunks() throws IOException {
-    QueryStats one = scanAll(List.of("int_req"));
-    QueryStats three = scanAll(List.of("int_req", "str_opt", "dec_fixed"));
-    QueryStats all = scanAll(columns.stream().map(TestColumn::name).toList());
+    ScanStats one = scanAll(List.of("int_req"));
+    ScanStats three = scanAll(List.of("int_req", "str_opt", "dec_fixed"));
+    ScanStats all = scanAll(columns.stream().map(TestColumn::name).toList());
 
     long fileSize = Files.size(file);
     assertThat(one.bytesScanned.get()).isLessThan(three.bytesScanned.get());
@@ -64,7 +64,7 @@ class ParquetFileScanProjectionTest {
 
   @Test
   void readsOnlySelectedRowGroups() {
-    QueryStats stats = new QueryStats();
+    ScanStats stats = new ScanStats("test");
     TestColumn longs = columns.stream().filter(c -> c.name().equals("long_req")).findFirst().orElseThrow();
     try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(),
         List.of(longs.field()), allocator, 10_000, stats)) {
@@ -102,7 +102,7 @@ class ParquetFileScanProjectionTest {
   void fileWithoutRowsReturnsNoBatches() {
     Path empty = directory.resolve("empty.parquet");
     ParquetTestFiles.write(empty, columns, 0, WriterOptions.defaults());
-    QueryStats stats = new QueryStats();
+    ScanStats stats = new ScanStats("test");
     try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, empty.toString(),
         columns.stream().map(TestColumn::field).toList(), allocator, 100, stats)) {
       assertThat(scan.next()).isNull();
@@ -119,8 +119,8 @@ class ParquetFileScanProjectionTest {
         .hasSize(4 * (1500 / 7 + 1));
   }
 
-  private QueryStats scanAll(List<String> names) {
-    QueryStats stats = new QueryStats();
+  private ScanStats scanAll(List<String> names) {
+    ScanStats stats = new ScanStats("test");
     List<Field> fields = columns.stream().filter(c -> names.contains(c.name())).map(TestColumn::field).toList();
     try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), fields, allocator,
         1024, stats)) {

@@ -3,7 +3,7 @@ package dev.tarn.engine.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.catalog.fs.LocalFileSystem;
-import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ final class ScanAssertions {
     List<Integer> batchSizes = new ArrayList<>();
     int row = 0;
     try (ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, path.toString(), fields, allocator,
-        batchSize, new QueryStats())) {
+        batchSize, new ScanStats("test"))) {
       for (List<FieldVector> batch = scan.next(); batch != null; batch = scan.next()) {
         try {
           assertThat(batch).hasSize(columns.size());

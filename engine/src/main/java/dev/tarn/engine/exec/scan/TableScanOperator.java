@@ -7,6 +7,7 @@ import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.parquet.ParquetFileScan;
 import dev.tarn.engine.plan.TableScanNode;
@@ -32,6 +33,7 @@ public final class TableScanOperator implements Operator {
   private final TableScanNode node;
   private final ExecutionContext context;
   private final Schema schema;
+  private final ScanStats scanStats;
   private final List<Field> fileColumns = new ArrayList<>();
   private final Deque<PartitionSplit> pendingPartitions;
   private final Deque<String> pendingFiles = new ArrayDeque<>();
@@ -49,7 +51,8 @@ public final class TableScanOperator implements Operator {
       }
     }
     this.pendingPartitions = new ArrayDeque<>(node.partitions());
-    context.stats().partitionsTotal.addAndGet(node.partitionsTotal());
+    this.scanStats = context.stats().newScan(node.table());
+    scanStats.partitionsTotal.addAndGet(node.partitionsTotal());
   }
 
   @Override
@@ -77,16 +80,16 @@ public final class TableScanOperator implements Operator {
         return null;
       }
       currentPartition = pendingPartitions.poll();
-      context.stats().partitionsScanned.incrementAndGet();
+      scanStats.partitionsScanned.incrementAndGet();
       List<String> files = DataFiles.list(context.fileSystem(), currentPartition.location(), node.table());
-      context.stats().filesTotal.addAndGet(files.size());
+      scanStats.filesTotal.addAndGet(files.size());
       pendingFiles.addAll(files);
     }
     return null;
   }
 
   private FileReader open(String location) {
-    context.stats().filesScanned.incrementAndGet();
+    scanStats.filesScanned.incrementAndGet();
     return fileColumns.isEmpty() ? new RowCountReader(location) : new ColumnReader(location);
   }
 
@@ -108,7 +111,7 @@ public final class TableScanOperator implements Operator {
       columns.stream().filter(v -> !fileVectors.contains(v)).forEach(FieldVector::close);
       throw e;
     }
-    context.stats().rowsScanned.addAndGet(rowCount);
+    scanStats.rowsScanned.addAndGet(rowCount);
     return new Batch(columns, rowCount);
   }
 
@@ -135,7 +138,7 @@ public final class TableScanOperator implements Operator {
 
     ColumnReader(String location) {
       this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
-          context.batchSize(), context.stats());
+          context.batchSize(), scanStats);
     }
 
     @Override
@@ -163,7 +166,7 @@ public final class TableScanOperator implements Operator {
         for (BlockMetaData block : ParquetFooters.read(file).getBlocks()) {
           rowGroupRows.add(block.getRowCount());
         }
-        context.stats().rowGroupsTotal.addAndGet(rowGroupRows.size());
+        scanStats.rowGroupsTotal.addAndGet(rowGroupRows.size());
       } catch (dev.tarn.catalog.parquet.InvalidParquetFileException e) {
         throw new TarnException(ErrorCode.CORRUPT_FILE, location, e.getMessage(), e);
       } catch (IOException e) {

@@ -1,0 +1,41 @@
+package dev.tarn.engine.exec;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one table scan read and what each pruning stage saved it from reading. Updated by the scan (and the
+ * Parquet reader) from any thread; summed into {@link QueryStats} and shown per scan by EXPLAIN ANALYZE.
+ */
+public final class ScanStats {
+  private final String table;
+
+  /** Bytes actually read from storage (footers, column chunks, pages, indexes, bloom filters). */
+  public final AtomicLong bytesScanned = new AtomicLong();
+  public final AtomicLong partitionsScanned = new AtomicLong();
+  public final AtomicLong partitionsTotal = new AtomicLong();
+  public final AtomicLong filesScanned = new AtomicLong();
+  public final AtomicLong filesTotal = new AtomicLong();
+  public final AtomicLong rowGroupsScanned = new AtomicLong();
+  public final AtomicLong rowGroupsTotal = new AtomicLong();
+  /** Row groups skipped because their min/max/null-count statistics cannot match the predicate. */
+  public final AtomicLong rowGroupsPrunedByStatistics = new AtomicLong();
+  /** Row groups skipped because their dictionary holds none of the wanted values. */
+  public final AtomicLong rowGroupsPrunedByDictionary = new AtomicLong();
+  /** Row groups skipped because their bloom filters rule the wanted values out. */
+  public final AtomicLong rowGroupsPrunedByBloomFilter = new AtomicLong();
+  /** Partitions, files or row groups skipped by a join's runtime (dynamic) filter. */
+  public final AtomicLong prunedByDynamicFilter = new AtomicLong();
+  public final AtomicLong pagesScanned = new AtomicLong();
+  /** Pages not read or decoded thanks to the column and offset indexes. */
+  public final AtomicLong pagesSkipped = new AtomicLong();
+  public final AtomicLong rowsScanned = new AtomicLong();
+
+  public ScanStats(String table) {
+    this.table = table;
+  }
+
+  /** The qualified name of the scanned table. */
+  public String table() {
+    return table;
+  }
+}
