@@ -44,6 +44,29 @@ final class PartitionFilterExtractor {
       return null;
     }
     switch (call.getKind()) {
+      case AND -> {
+        // Dropping an inexpressible conjunct keeps the filter implied by the predicate.
+        List<PartitionFilter> terms = new ArrayList<>();
+        for (RexNode operand : call.operands) {
+          PartitionFilter term = term(operand, table);
+          if (term != null) {
+            terms.add(term);
+          }
+        }
+        return terms.isEmpty() ? null : PartitionFilter.and(terms);
+      }
+      case OR -> {
+        // A disjunction is implied only if every branch is expressible.
+        List<PartitionFilter> terms = new ArrayList<>();
+        for (RexNode operand : call.operands) {
+          PartitionFilter term = term(operand, table);
+          if (term == null) {
+            return null;
+          }
+          terms.add(term);
+        }
+        return new PartitionFilter.Or(terms);
+      }
       case IS_NULL, IS_NOT_NULL -> {
         int key = keyIndex(call.operands.get(0), table);
         return key < 0 ? null : new PartitionFilter.IsNull(key, call.getKind() == SqlKind.IS_NOT_NULL);
@@ -69,9 +92,12 @@ final class PartitionFilterExtractor {
         int key = keyIndex(call.operands.get(0), table);
         RexLiteral sargLiteral = (RexLiteral) call.operands.get(1);
         Sarg<?> sarg = sargLiteral.getValueAs(Sarg.class);
-        if (key < 0 || sarg == null || !sarg.isPoints() || sarg.isComplementedPoints()
+        if (key < 0 || sarg == null || sarg.isComplementedPoints()
             || sarg.nullAs == org.apache.calcite.rex.RexUnknownAs.TRUE) {
           return null;
+        }
+        if (!sarg.isPoints()) {
+          return ranges(key, sarg, keyType(table, key));
         }
         List<Object> values = new ArrayList<>();
         for (var range : sarg.rangeSet.asRanges()) {
@@ -87,6 +113,32 @@ final class PartitionFilterExtractor {
         return null;
       }
     }
+  }
+
+  /** A SEARCH over ranges (BETWEEN, unions of ranges) as an OR of bounded comparisons, or null if inexpressible. */
+  private static PartitionFilter ranges(int key, Sarg<?> sarg, HiveType keyType) {
+    List<PartitionFilter> alternatives = new ArrayList<>();
+    for (var range : sarg.rangeSet.asRanges()) {
+      List<PartitionFilter> bounds = new ArrayList<>();
+      if (range.hasLowerBound()) {
+        Object value = storeValue(range.lowerEndpoint(), keyType);
+        if (value == null) {
+          return null;
+        }
+        bounds.add(new PartitionFilter.Compare(key, range.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
+            ? PartitionFilter.Op.GE : PartitionFilter.Op.GT, value));
+      }
+      if (range.hasUpperBound()) {
+        Object value = storeValue(range.upperEndpoint(), keyType);
+        if (value == null) {
+          return null;
+        }
+        bounds.add(new PartitionFilter.Compare(key, range.upperBoundType() == com.google.common.collect.BoundType.CLOSED
+            ? PartitionFilter.Op.LE : PartitionFilter.Op.LT, value));
+      }
+      alternatives.add(bounds.isEmpty() ? new PartitionFilter.IsNull(key, true) : PartitionFilter.and(bounds));
+    }
+    return alternatives.size() == 1 ? alternatives.get(0) : new PartitionFilter.Or(alternatives);
   }
 
   private static HiveType keyType(CatalogTable table, int key) {
