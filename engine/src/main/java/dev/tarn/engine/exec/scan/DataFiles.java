@@ -12,14 +12,17 @@ import java.util.List;
  * hidden and marker files (names starting with {@code _} or {@code .}, such as {@code _SUCCESS}) and empty files.
  * A missing location holds no rows, as in Athena.
  */
-final class DataFiles {
+public final class DataFiles {
 
   private DataFiles() {}
 
-  static List<String> list(FileSystem fileSystem, String location, String table) {
+  /** The data files under {@code location}; listing failures become IO_ERROR naming the table. */
+  public static List<String> list(FileSystem fileSystem, String location, String table) {
     List<String> files = new ArrayList<>();
     try {
-      collect(fileSystem, location, files);
+      for (FileSystem.FileEntry entry : entries(fileSystem, location)) {
+        files.add(entry.location());
+      }
     } catch (IOException e) {
       throw new TarnException(ErrorCode.IO_ERROR, location,
           "Cannot list " + location + " of table " + table + ": " + e.getMessage(), e);
@@ -27,7 +30,15 @@ final class DataFiles {
     return files;
   }
 
-  private static void collect(FileSystem fileSystem, String location, List<String> files) throws IOException {
+  /** The data files under {@code location} with their lengths and modification times, for callers that cache by file. */
+  public static List<FileSystem.FileEntry> entries(FileSystem fileSystem, String location) throws IOException {
+    List<FileSystem.FileEntry> files = new ArrayList<>();
+    collect(fileSystem, location, files);
+    return files;
+  }
+
+  private static void collect(FileSystem fileSystem, String location, List<FileSystem.FileEntry> files)
+      throws IOException {
     for (FileSystem.FileEntry entry : fileSystem.list(location)) {
       if (entry.name().startsWith("_") || entry.name().startsWith(".")) {
         continue;
@@ -35,7 +46,7 @@ final class DataFiles {
       if (entry.directory()) {
         collect(fileSystem, entry.location(), files);
       } else if (entry.length() > 0) {
-        files.add(entry.location());
+        files.add(entry);
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.PartitionFilter;
 import dev.tarn.catalog.types.PartitionValues;
+import dev.tarn.engine.exec.scan.DataFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +55,9 @@ public final class TableStatistics {
 
   private long rowsUnder(String location) throws IOException {
     long rows = 0;
-    for (FileSystem.FileEntry entry : fileSystem.list(location)) {
-      if (entry.name().startsWith("_") || entry.name().startsWith(".")) {
-        continue;
-      }
-      if (entry.directory()) {
-        rows += rowsUnder(entry.location());
-      } else if (entry.length() > 0) {
-        rows += rowsByFile.computeIfAbsent(new FileVersion(entry.location(), entry.length(), entry.lastModifiedMillis()),
-            this::footerRows);
-      }
+    for (FileSystem.FileEntry file : DataFiles.entries(fileSystem, location)) {
+      rows += rowsByFile.computeIfAbsent(new FileVersion(file.location(), file.length(), file.lastModifiedMillis()),
+          this::footerRows);
     }
     return rows;
   }
