@@ -55,6 +55,22 @@ final class PageReader {
     return dictionary;
   }
 
+  /** The chunk's first page if it is a dictionary page (for dictionary pruning, without reading data pages), else null. */
+  DictionaryPage firstDictionaryPage() {
+    if (position != 0 || chunkEnd == 0) {
+      return null;
+    }
+    PageHeader header = readHeader();
+    int bodyStart = position;
+    int compressedLength = header.getCompressed_page_size();
+    if (header.getType() != org.apache.parquet.format.PageType.DICTIONARY_PAGE || compressedLength < 0
+        || compressedLength > chunkEnd - bodyStart || header.getUncompressed_page_size() < 0
+        || header.getUncompressed_page_size() > MAX_PAGE_BYTES) {
+      return null;
+    }
+    return dictionaryPage(header, bodyStart, compressedLength);
+  }
+
   /** The next data page, or null once the chunk's values are all read; a dictionary page on the way is kept. */
   DataPage nextDataPage() {
     while (valuesRead < chunkValueCount) {

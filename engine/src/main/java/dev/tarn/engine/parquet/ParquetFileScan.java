@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import dev.tarn.engine.parquet.predicate.ColumnDomain;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -48,7 +50,7 @@ public final class ParquetFileScan implements AutoCloseable {
   private boolean closed;
 
   private ParquetFileScan(FileSystem.InputFile file, ParquetMetadata footer, List<Field> fields,
-      BufferAllocator allocator, int batchSize, ScanStats stats) {
+      BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains) {
     this.file = file;
     this.location = file.location();
     this.footer = footer;
@@ -70,14 +72,27 @@ public final class ParquetFileScan implements AutoCloseable {
       descriptors[i] = schema.getColumnDescription(new String[] {type.getName()});
       conversions[i] = ColumnConversion.resolve(location, type.asPrimitiveType(), fields.get(i).getType());
     }
-    this.rowGroups = new int[footer.getBlocks().size()];
-    Arrays.setAll(rowGroups, i -> i);
-    stats.rowGroupsTotal.addAndGet(rowGroups.length);
+    stats.rowGroupsTotal.addAndGet(footer.getBlocks().size());
+    if (domains.isEmpty()) {
+      this.rowGroups = new int[footer.getBlocks().size()];
+      Arrays.setAll(rowGroups, i -> i);
+    } else {
+      this.rowGroups = new RowGroupPruner(file, descriptors, domains, stats).select(footer.getBlocks());
+    }
   }
 
   /** Opens the file and reads its footer; columns are matched to the file's top-level columns by name, case-insensitively. */
   public static ParquetFileScan open(FileSystem fileSystem, String location, List<Field> columns,
       BufferAllocator allocator, int batchSize, ScanStats stats) {
+    return open(fileSystem, location, columns, allocator, batchSize, stats, Map.of());
+  }
+
+  /**
+   * Opens the file, reading only row groups that may hold rows in {@code domains} (keyed by index into
+   * {@code columns}; a row with a value outside its column's domain is never needed by the caller).
+   */
+  public static ParquetFileScan open(FileSystem fileSystem, String location, List<Field> columns,
+      BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains) {
     if (batchSize <= 0) {
       throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
     }
@@ -88,7 +103,7 @@ public final class ParquetFileScan implements AutoCloseable {
       throw new TarnException(ErrorCode.IO_ERROR, location, "cannot open " + location + ": " + e.getMessage(), e);
     }
     try {
-      return new ParquetFileScan(file, ParquetFooters.read(file), columns, allocator, batchSize, stats);
+      return new ParquetFileScan(file, ParquetFooters.read(file), columns, allocator, batchSize, stats, domains);
     } catch (IOException | RuntimeException e) {
       closeQuietly(file, e);
       throw e instanceof IOException io ? ioFailure(location, io) : (RuntimeException) e;
@@ -98,6 +113,11 @@ public final class ParquetFileScan implements AutoCloseable {
   /** The file's footer: schema, row groups and their statistics (for row-group pruning). */
   public ParquetMetadata footer() {
     return footer;
+  }
+
+  /** Whether any row group is left to read after pruning (a file with none was pruned whole). */
+  public boolean hasRowGroups() {
+    return rowGroups.length > nextRowGroup;
   }
 
   /** Restricts the scan to these row groups, read in the order given; call before the first {@link #next()}. */

@@ -26,7 +26,9 @@
  * DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT.
  *
  * <p>Not supported yet (NOT_SUPPORTED): nested or repeated columns, LZO / BROTLI / Hadoop LZ4 codecs,
- * dictionary-encoded booleans, encrypted files. Not done yet: skipping pages or rows (page indexes, filters),
+ * dictionary-encoded booleans, encrypted files. Row groups are skipped by the scan filter's column domains
+ * (statistics, dictionaries, bloom filters: {@code RowGroupPruner}). Not done yet: skipping pages or rows (page
+ * indexes, late materialization),
  * INT64 UINT(64), Decimal256, FixedSizeBinary, time types.
  */
 package dev.tarn.engine.parquet;

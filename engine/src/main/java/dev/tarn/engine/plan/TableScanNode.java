@@ -1,5 +1,6 @@
 package dev.tarn.engine.plan;
 
+import dev.tarn.engine.plan.expr.Expr;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -13,13 +14,21 @@ import org.apache.arrow.vector.types.pojo.Field;
  * @param columns the output columns, in order
  * @param partitions the partitions to read, after pruning
  * @param partitionsTotal the table's partition count before pruning (1 for an unpartitioned table)
+ * @param filter a boolean predicate over the output columns that every row the query needs satisfies, used to
+ *     skip row groups, pages and rows; a hint, not a contract (rows failing it may still be returned), or null
  */
 public record TableScanNode(String table, String format, List<ScanColumn> columns, List<PartitionSplit> partitions,
-    long partitionsTotal) implements PlanNode {
+    long partitionsTotal, Expr filter) implements PlanNode {
 
   public TableScanNode {
     columns = List.copyOf(columns);
     partitions = List.copyOf(partitions);
+  }
+
+  /** A scan without a filter. */
+  public TableScanNode(String table, String format, List<ScanColumn> columns, List<PartitionSplit> partitions,
+      long partitionsTotal) {
+    this(table, format, columns, partitions, partitionsTotal, null);
   }
 
   /**
@@ -55,7 +64,8 @@ public record TableScanNode(String table, String format, List<ScanColumn> column
   @Override
   public String describe() {
     return "TableScan[" + table + ", format=" + format + ", columns=" + outputFields().stream().map(Field::getName).toList()
-        + ", partitions=" + partitions.size() + "/" + partitionsTotal + "]";
+        + ", partitions=" + partitions.size() + "/" + partitionsTotal + (filter == null ? "" : ", filter=" + filter)
+        + "]";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tarn.engine.sql;
 
+import dev.tarn.engine.sql.rules.DataPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.PullCommonFactorsRule;
 import dev.tarn.engine.sql.rules.TarnFieldTrimmer;
@@ -49,7 +50,8 @@ final class OptimizerProgram {
       CoreRules.FILTER_AGGREGATE_TRANSPOSE,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
-      PartitionPredicateIntoScanRule.INSTANCE));
+      PartitionPredicateIntoScanRule.INSTANCE,
+      DataPredicateIntoScanRule.INSTANCE));
 
   private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
       .addMatchOrder(HepMatchOrder.BOTTOM_UP)

@@ -10,6 +10,8 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.parquet.ParquetFileScan;
+import dev.tarn.engine.parquet.predicate.ColumnDomain;
+import dev.tarn.engine.parquet.predicate.DomainExtractor;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
 import dev.tarn.engine.plan.TableScanNode.ScanColumn;
@@ -17,7 +19,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -35,6 +39,8 @@ public final class TableScanOperator implements Operator {
   private final Schema schema;
   private final ScanStats scanStats;
   private final List<Field> fileColumns = new ArrayList<>();
+  /** The scan filter's column domains, keyed by index into {@link #fileColumns}, for row-group pruning. */
+  private final Map<Integer, ColumnDomain> fileDomains = new HashMap<>();
   private final Deque<PartitionSplit> pendingPartitions;
   private final Deque<String> pendingFiles = new ArrayDeque<>();
   private PartitionSplit currentPartition;
@@ -48,6 +54,16 @@ public final class TableScanOperator implements Operator {
     for (ScanColumn column : node.columns()) {
       if (!column.fromPartition()) {
         fileColumns.add(column.field());
+      }
+    }
+    Map<Integer, ColumnDomain> domains = DomainExtractor.extract(node.filter());
+    int fileColumn = 0;
+    for (int i = 0; i < node.columns().size(); i++) {
+      if (!node.columns().get(i).fromPartition()) {
+        if (domains.containsKey(i)) {
+          fileDomains.put(fileColumn, domains.get(i));
+        }
+        fileColumn++;
       }
     }
     this.pendingPartitions = new ArrayDeque<>(node.partitions());
@@ -89,8 +105,11 @@ public final class TableScanOperator implements Operator {
   }
 
   private FileReader open(String location) {
-    scanStats.filesScanned.incrementAndGet();
-    return fileColumns.isEmpty() ? new RowCountReader(location) : new ColumnReader(location);
+    if (fileColumns.isEmpty()) {
+      scanStats.filesScanned.incrementAndGet();
+      return new RowCountReader(location);
+    }
+    return new ColumnReader(location);
   }
 
   /** Adds the partition columns to the file's columns, in the scan's output order. */
@@ -138,7 +157,10 @@ public final class TableScanOperator implements Operator {
 
     ColumnReader(String location) {
       this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
-          context.batchSize(), scanStats);
+          context.batchSize(), scanStats, fileDomains);
+      if (scan.hasRowGroups()) {
+        scanStats.filesScanned.incrementAndGet(); // a file whose row groups were all pruned counts as not scanned
+      }
     }
 
     @Override
