@@ -117,6 +117,23 @@ class TarnExecutionInfoTest {
     }
   }
 
+  @Test
+  void shellPrinterShowsDataScannedAndExplainAnalyzeRunsThroughJdbc() throws Exception {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      dev.tarn.cli.ResultPrinter printer = new dev.tarn.cli.ResultPrinter(new java.io.PrintWriter(text));
+      assertThat(printer.execute(statement,
+          "SELECT month, sum(v) AS total FROM events WHERE year = 1992 AND month <= 2 GROUP BY month ORDER BY month"))
+          .isTrue();
+      assertThat(printer.execute(statement,
+          "EXPLAIN ANALYZE SELECT id FROM events WHERE year = 1992 AND month = 3 AND id < 1000")).isTrue();
+    }
+    String output = text.toString();
+    assertThat(output).containsPattern("\\(2 rows, \\d+\\.\\d{3} s, data scanned: \\d+(\\.\\d)? [KM]?B,"
+        + " partitions 2/60, row groups 2/2\\)");
+    assertThat(output).contains("rows=17 batches=").contains("partitions 1/60, files 1/1, row groups 1/1");
+  }
+
   /** The statistics equal the query's row in system.queries, which sums the ScanStats of its scans. */
   private static void assertSameAsHistory(Connection connection, TarnExecutionInfo info) throws SQLException {
     try (PreparedStatement history = connection.prepareStatement("SELECT state, \"rows\", bytes_scanned,"
