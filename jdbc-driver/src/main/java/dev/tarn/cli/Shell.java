@@ -24,6 +24,8 @@ public final class Shell {
         SHOW DATABASES;  USE tpch;  SHOW TABLES;  DESCRIBE lineitem;
         SELECT l_returnflag, count(*) FROM lineitem GROUP BY 1;
         EXPLAIN SELECT count(*) FROM lineitem WHERE ship_year = 1994;
+        EXPLAIN ANALYZE SELECT count(*) FROM lineitem WHERE ship_year = 1994;
+        SELECT query_id, state, bytes_scanned, query FROM system.queries LIMIT 10;
       Commands: help, quit or exit (or Ctrl-D). Ctrl-C clears the statement being typed.""";
 
   private final Connection connection;

@@ -22,6 +22,19 @@ final class TarnResultSet extends AbstractTarnResultSet {
   }
 
   @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type == TarnExecutionInfo.class) {
+      return type.cast(new ExecutionInfo(result));
+    }
+    return super.unwrap(type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type == TarnExecutionInfo.class || super.isWrapperFor(type);
+  }
+
+  @Override
   boolean advance() throws SQLException {
     if (batch != null && row + 1 < batch.rowCount()) {
       row++;

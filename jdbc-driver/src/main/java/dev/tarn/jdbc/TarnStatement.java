@@ -14,11 +14,12 @@ import java.util.List;
  * {@link TarnResultSet} or an update count. Running again, closing the statement or {@code getMoreResults}
  * closes the open result set (and so releases its query's memory).
  */
-public class TarnStatement implements Statement {
+public class TarnStatement implements Statement, TarnExecutionInfo {
 
   private final TarnConnection connection;
   private final List<String> batch = new ArrayList<>();
   private volatile TarnResultSet resultSet;
+  private volatile ExecutionInfo lastExecution = ExecutionInfo.NONE;
   private long updateCount = -1;
   private long maxRows;
   private int fetchSize;
@@ -47,7 +48,10 @@ public class TarnStatement implements Statement {
     checkOpen();
     closeResultSet();
     updateCount = -1;
+    // A failed statement has no result: report nothing rather than the previous execution's figures.
+    lastExecution = ExecutionInfo.NONE;
     QueryResult result = connection.execute(sql, parameters);
+    lastExecution = new ExecutionInfo(result);
     if (result.hasResultSet()) {
       try {
         resultSet = new TarnResultSet(this, result, maxRows);
@@ -294,6 +298,18 @@ public class TarnStatement implements Statement {
   @Override public boolean isPoolable() throws SQLException { checkOpen(); return poolable; }
   @Override public void closeOnCompletion() throws SQLException { checkOpen(); closeOnCompletion = true; }
   @Override public boolean isCloseOnCompletion() throws SQLException { checkOpen(); return closeOnCompletion; }
+
+  @Override public String queryId() { return lastExecution.queryId(); }
+  @Override public long rows() { return lastExecution.rows(); }
+  @Override public long bytesScanned() { return lastExecution.bytesScanned(); }
+  @Override public long partitionsScanned() { return lastExecution.partitionsScanned(); }
+  @Override public long partitionsTotal() { return lastExecution.partitionsTotal(); }
+  @Override public long filesScanned() { return lastExecution.filesScanned(); }
+  @Override public long filesTotal() { return lastExecution.filesTotal(); }
+  @Override public long rowGroupsScanned() { return lastExecution.rowGroupsScanned(); }
+  @Override public long rowGroupsTotal() { return lastExecution.rowGroupsTotal(); }
+  @Override public long pagesSkipped() { return lastExecution.pagesSkipped(); }
+  @Override public long elapsedMillis() { return lastExecution.elapsedMillis(); }
 
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {

@@ -3,6 +3,7 @@ package dev.tarn.cli;
 import static dev.tarn.jdbc.Batches.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarn.engine.api.QueryStatistics;
 import dev.tarn.jdbc.Batches;
 import dev.tarn.jdbc.FakeCatalogStore;
 import dev.tarn.jdbc.FakeConnections;
@@ -47,7 +48,8 @@ class ShellTest {
     session.answer("SELECT l_returnflag, sum(l_quantity) AS sum_qty FROM lineitem GROUP BY 1",
         () -> FakeQueryResult.rows(Batches.schema(FLAG, QUANTITY), List.of(() -> Batches.with(allocator)
             .column(FLAG, "A", "N", null)
-            .column(QUANTITY, new BigDecimal("37734.00"), new BigDecimal("5.50"), null).build())));
+            .column(QUANTITY, new BigDecimal("37734.00"), new BigDecimal("5.50"), null).build()))
+            .withStatistics(new QueryStatistics(3, 1_258_291, 12, 84, 12, 12, 30, 210, 0, 5_000_000)));
     session.answer("CREATE DATABASE web", () -> FakeQueryResult.updateCount(0));
     connection = FakeConnections.connect(session, new FakeCatalogStore());
   }
@@ -78,6 +80,7 @@ class ShellTest {
             + " N            |     5.50\n"
             + " NULL         |     NULL\n"
             + "(3 rows, ");
+    assertThat(output).containsPattern("\\(3 rows, \\d+\\.\\d{3} s, data scanned: 1\\.2 MB, partitions 12/84, row groups 30/210\\)\n");
     assertThat(Files.readString(temporary.resolve("history"))).contains("SELECT l_returnflag");
   }
 

@@ -19,6 +19,7 @@ public final class FakeQueryResult implements QueryResult {
   volatile boolean cancelled;
   int closeCount;
   int batchesHandedOut;
+  private dev.tarn.engine.api.QueryStatistics statistics = dev.tarn.engine.api.QueryStatistics.EMPTY;
 
   private FakeQueryResult(Schema schema, List<Supplier<Batch>> batches, long updateCount) {
     this.schema = schema;
@@ -30,6 +31,14 @@ public final class FakeQueryResult implements QueryResult {
   public static FakeQueryResult rows(Schema schema, List<Supplier<Batch>> batches) {
     return new FakeQueryResult(schema, batches, -1);
   }
+
+  /** The same result reporting {@code figures} as its statistics. */
+  public FakeQueryResult withStatistics(dev.tarn.engine.api.QueryStatistics figures) {
+    this.statistics = figures;
+    return this;
+  }
+
+  @Override public dev.tarn.engine.api.QueryStatistics statistics() { return statistics; }
 
   public static FakeQueryResult updateCount(long count) {
     return new FakeQueryResult(new Schema(List.of()), List.of(), count);

@@ -14,6 +14,7 @@ import dev.tarn.engine.exec.scan.TableScanOperator;
 import dev.tarn.engine.plan.PlanPrinter;
 import dev.tarn.engine.sql.ParameterBinder;
 import dev.tarn.engine.sql.QueryPlanner;
+import dev.tarn.engine.sql.system.SystemTables;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,46 +57,64 @@ final class EmbeddedSession implements TarnSession {
   @Override
   public QueryResult execute(String sql, List<Object> parameters) {
     String queryId = UUID.randomUUID().toString();
+    QueryExecution execution = engine.queryLog().begin(queryId, sql);
     try {
       Matcher explain = EXPLAIN.matcher(sql);
       if (explain.matches()) {
         if (explain.group(1) != null) {
-          throw TarnException.notSupported("EXPLAIN ANALYZE");
+          return ExplainAnalyze.run(engine, execution, explain.group(2), currentDatabase, parameters);
         }
-        return explain(queryId, explain.group(2), parameters);
+        return explain(execution, explain.group(2), parameters);
       }
       Optional<DdlStatement> statement = DdlParser.parse(sql);
       if (statement.isPresent()) {
-        return runDdl(queryId, statement.get());
+        return runDdl(execution, statement.get());
       }
-      return runQuery(queryId, sql, parameters);
+      return runQuery(execution, sql, parameters);
     } catch (CatalogException e) {
-      throw CatalogErrors.toTarn(e);
+      TarnException error = CatalogErrors.toTarn(e);
+      execution.failed(error);
+      throw error;
+    } catch (RuntimeException e) {
+      execution.failed(e);
+      throw e;
     }
   }
 
-  private QueryResult runDdl(String queryId, DdlStatement statement) {
+  private QueryResult runDdl(QueryExecution execution, DdlStatement statement) {
+    if (statement instanceof DdlStatement.CreateDatabase create
+        && create.name().equalsIgnoreCase(SystemTables.SCHEMA)) {
+      throw new TarnException(ErrorCode.VALIDATION_ERROR, create.name(),
+          "Database name '" + create.name() + "' is reserved for Tarn's system tables (system.queries)");
+    }
     DdlResult result = ddl.execute(statement, currentDatabase);
     if (result.useDatabase() != null) {
       setCurrentDatabase(result.useDatabase());
     }
+    execution.addRows(result.rows().size());
+    execution.succeeded();
     if (result.columnNames().isEmpty()) {
-      return ResultRows.none(queryId);
+      return ResultRows.none(execution.queryId(), execution.statistics());
     }
-    return ResultRows.of(queryId, result.columnNames(), result.rows(), engine.rootAllocator());
+    return ResultRows.of(execution.queryId(), result.columnNames(), result.rows(), engine.rootAllocator(),
+        execution.statistics());
   }
 
-  private QueryResult explain(String queryId, String sql, List<Object> parameters) {
+  private QueryResult explain(QueryExecution execution, String sql, List<Object> parameters) {
+    String queryId = execution.queryId();
     try (BufferAllocator planning = engine.rootAllocator().newChildAllocator("plan-" + queryId, 0, Long.MAX_VALUE)) {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), planning)
           .plan(sql, currentDatabase, parameters);
       List<List<String>> rows = Arrays.stream(PlanPrinter.print(planned.plan()).split("\n"))
           .map(line -> List.of(line)).toList();
-      return ResultRows.of(queryId, List.of("Query Plan"), rows, engine.rootAllocator());
+      execution.addRows(rows.size());
+      execution.succeeded();
+      return ResultRows.of(queryId, List.of("Query Plan"), rows, engine.rootAllocator(), execution.statistics());
     }
   }
 
-  private QueryResult runQuery(String queryId, String sql, List<Object> parameters) {
+  private QueryResult runQuery(QueryExecution execution, String sql, List<Object> parameters) {
+    String queryId = execution.queryId();
     BufferAllocator allocator = engine.rootAllocator()
         .newChildAllocator("query-" + queryId, 0, engine.config().queryMemoryLimitBytes());
     Operator root = null;
@@ -104,8 +123,9 @@ final class EmbeddedSession implements TarnSession {
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
           engine.config().batchSize());
-      root = new ExecutionPlanner(context, TableScanOperator::new).plan(planned.plan());
-      return new OperatorResult(queryId, root, context);
+      root = new ExecutionPlanner(context, TableScanOperator::new, new SystemTableRows(engine.queryLog()), null)
+          .plan(planned.plan());
+      return new OperatorResult(queryId, root, context, execution);
     } catch (RuntimeException e) {
       if (root != null) {
         root.close();

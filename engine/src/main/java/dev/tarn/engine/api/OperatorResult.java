@@ -17,12 +17,16 @@ final class OperatorResult implements QueryResult {
   private final String queryId;
   private final Operator root;
   private final ExecutionContext context;
+  private final QueryExecution execution;
+  private volatile boolean cancelRequested;
   private boolean closed;
 
-  OperatorResult(String queryId, Operator root, ExecutionContext context) {
+  OperatorResult(String queryId, Operator root, ExecutionContext context, QueryExecution execution) {
     this.queryId = queryId;
     this.root = root;
     this.context = context;
+    this.execution = execution;
+    execution.attach(context.stats());
   }
 
   @Override
@@ -47,15 +51,34 @@ final class OperatorResult implements QueryResult {
     }
     try {
       context.checkCancelled();
-      return root.next();
-    } catch (OutOfMemoryException e) {
-      throw new TarnException(ErrorCode.OUT_OF_MEMORY, queryId, "Query " + queryId
-          + " exceeded its memory limit of " + context.allocator().getLimit() + " bytes: " + e.getMessage(), e);
-    } catch (TarnException e) {
-      throw e;
+      Batch batch = root.next();
+      if (batch == null) {
+        execution.succeeded();
+      } else {
+        execution.addRows(batch.rowCount());
+      }
+      return batch;
     } catch (RuntimeException e) {
-      throw new TarnException(ErrorCode.INTERNAL_ERROR, queryId, "Query " + queryId + " failed: " + e, e);
+      TarnException error = toTarn(e);
+      execution.failed(error);
+      throw error;
     }
+  }
+
+  private TarnException toTarn(RuntimeException e) {
+    if (e instanceof TarnException tarn) {
+      return tarn;
+    }
+    if (e instanceof OutOfMemoryException) {
+      return new TarnException(ErrorCode.OUT_OF_MEMORY, queryId, "Query " + queryId
+          + " exceeded its memory limit of " + context.allocator().getLimit() + " bytes: " + e.getMessage(), e);
+    }
+    return new TarnException(ErrorCode.INTERNAL_ERROR, queryId, "Query " + queryId + " failed: " + e, e);
+  }
+
+  @Override
+  public QueryStatistics statistics() {
+    return execution.statistics();
   }
 
   @Override
@@ -65,6 +88,7 @@ final class OperatorResult implements QueryResult {
 
   @Override
   public void cancel() {
+    cancelRequested = true;
     context.cancel();
   }
 
@@ -77,6 +101,12 @@ final class OperatorResult implements QueryResult {
     try {
       root.close();
     } finally {
+      // A result closed before its end still succeeded (with the rows delivered), unless it was cancelled.
+      if (cancelRequested) {
+        execution.cancelled();
+      } else {
+        execution.succeeded();
+      }
       context.allocator().close();
     }
   }

@@ -24,6 +24,11 @@ public interface QueryResult extends AutoCloseable {
   /** The rows affected, for statements without a result set (0 for DDL); -1 for result sets. */
   long updateCount();
 
+  /** What the execution has read and delivered so far (final once the result is consumed or closed). */
+  default QueryStatistics statistics() {
+    return QueryStatistics.EMPTY;
+  }
+
   /** Stops the execution from another thread; the consumer's next call fails with CANCELLED. */
   void cancel();
 

@@ -16,21 +16,24 @@ final class ResultRows implements QueryResult {
 
   private final String queryId;
   private final Schema schema;
+  private final QueryStatistics statistics;
   private Batch batch;
 
-  private ResultRows(String queryId, Schema schema, Batch batch) {
+  private ResultRows(String queryId, Schema schema, Batch batch, QueryStatistics statistics) {
     this.queryId = queryId;
     this.schema = schema;
     this.batch = batch;
+    this.statistics = statistics;
   }
 
-  /** A statement without a result set. */
-  static QueryResult none(String queryId) {
-    return new ResultRows(queryId, new Schema(List.of()), null);
+  /** A statement without a result set; {@code statistics} are its final figures. */
+  static QueryResult none(String queryId, QueryStatistics statistics) {
+    return new ResultRows(queryId, new Schema(List.of()), null, statistics);
   }
 
-  /** String rows under {@code columnNames}. */
-  static QueryResult of(String queryId, List<String> columnNames, List<List<String>> rows, BufferAllocator allocator) {
+  /** String rows under {@code columnNames}; {@code statistics} are the statement's final figures. */
+  static QueryResult of(String queryId, List<String> columnNames, List<List<String>> rows, BufferAllocator allocator,
+      QueryStatistics statistics) {
     List<Field> fields = new ArrayList<>();
     List<FieldVector> vectors = new ArrayList<>();
     try {
@@ -47,7 +50,7 @@ final class ResultRows implements QueryResult {
       vectors.forEach(FieldVector::close);
       throw e;
     }
-    return new ResultRows(queryId, new Schema(fields), new Batch(vectors, rows.size()));
+    return new ResultRows(queryId, new Schema(fields), new Batch(vectors, rows.size()), statistics);
   }
 
   @Override
@@ -75,6 +78,11 @@ final class ResultRows implements QueryResult {
   @Override
   public long updateCount() {
     return hasResultSet() ? -1 : 0;
+  }
+
+  @Override
+  public QueryStatistics statistics() {
+    return statistics;
   }
 
   @Override

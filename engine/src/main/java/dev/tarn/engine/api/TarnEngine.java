@@ -25,18 +25,24 @@ public final class TarnEngine implements AutoCloseable {
   public static final String DEFAULT_DATABASE = "default";
   /** The catalog store's file inside the warehouse directory. */
   public static final String CATALOG_FILE = "catalog.db";
+  /** The query history's file inside the warehouse directory (its own file: history never waits for the catalog). */
+  public static final String HISTORY_FILE = "history.db";
 
   private final EngineConfig config;
   private final CatalogStore catalog;
   private final BufferAllocator rootAllocator;
   private final FileSystem fileSystem = LocalFileSystem.INSTANCE;
   private final TableStatistics statistics;
+  private final QueryHistory history;
+  private final QueryLog queryLog;
 
-  private TarnEngine(EngineConfig config, CatalogStore catalog, BufferAllocator rootAllocator) {
+  private TarnEngine(EngineConfig config, CatalogStore catalog, QueryHistory history, BufferAllocator rootAllocator) {
     this.config = config;
     this.catalog = catalog;
     this.rootAllocator = rootAllocator;
     this.statistics = new TableStatistics(catalog, fileSystem);
+    this.history = history;
+    this.queryLog = new QueryLog(history, config.queryHistorySize());
   }
 
   /** Opens (creating if needed) the warehouse in {@code config.warehouse()}, with a {@code default} database. */
@@ -50,8 +56,16 @@ public final class TarnEngine implements AutoCloseable {
     }
     CatalogStore store = SqliteCatalogStore.open(warehouse.resolve(CATALOG_FILE));
     store.createDatabase(Database.named(DEFAULT_DATABASE), true);
-    EngineConfig resolved = new EngineConfig(warehouse, config.queryMemoryLimitBytes(), config.batchSize());
-    return new TarnEngine(resolved, store, new RootAllocator(Long.MAX_VALUE));
+    EngineConfig resolved = new EngineConfig(warehouse, config.queryMemoryLimitBytes(), config.batchSize(),
+        config.queryHistorySize());
+    QueryHistory history;
+    try {
+      history = SqliteQueryHistory.open(warehouse.resolve(HISTORY_FILE), resolved.queryHistorySize());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return new TarnEngine(resolved, store, history, new RootAllocator(Long.MAX_VALUE));
   }
 
   public EngineConfig config() {
@@ -76,6 +90,11 @@ public final class TarnEngine implements AutoCloseable {
     return statistics;
   }
 
+  /** The running and finished queries of this warehouse (what {@code system.queries} shows). */
+  public QueryLog queryLog() {
+    return queryLog;
+  }
+
   /** The allocator every query's child allocator comes from. */
   public BufferAllocator rootAllocator() {
     return rootAllocator;
@@ -93,6 +112,7 @@ public final class TarnEngine implements AutoCloseable {
   @Override
   public void close() {
     try {
+      history.close();
       catalog.close();
     } finally {
       rootAllocator.close();

@@ -12,7 +12,10 @@ import dev.tarn.engine.exec.operator.ProjectOperator;
 import dev.tarn.engine.exec.operator.SortOperator;
 import dev.tarn.engine.exec.operator.TopNOperator;
 import dev.tarn.engine.exec.operator.UnionAllOperator;
+import dev.tarn.engine.exec.operator.SystemTableScanOperator;
+import dev.tarn.engine.exec.operator.SystemTableSource;
 import dev.tarn.engine.exec.operator.ValuesOperator;
+import dev.tarn.engine.exec.profile.QueryProfile;
 import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
@@ -23,6 +26,7 @@ import dev.tarn.engine.plan.PlanNode;
 import dev.tarn.engine.plan.PlanVisitor;
 import dev.tarn.engine.plan.ProjectNode;
 import dev.tarn.engine.plan.SortNode;
+import dev.tarn.engine.plan.SystemTableScanNode;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TopNNode;
 import dev.tarn.engine.plan.UnionAllNode;
@@ -38,15 +42,44 @@ import java.util.List;
 public final class ExecutionPlanner {
   private final ExecutionContext context;
   private final ScanOperatorFactory scans;
+  private final SystemTableSource systemTables;
+  private final QueryProfile profile;
 
   public ExecutionPlanner(ExecutionContext context, ScanOperatorFactory scans) {
+    this(context, scans, SystemTableSource.NONE, null);
+  }
+
+  /**
+   * @param systemTables the rows of system tables
+   * @param profile when not null, every operator is wrapped to record into it (EXPLAIN ANALYZE)
+   */
+  public ExecutionPlanner(ExecutionContext context, ScanOperatorFactory scans, SystemTableSource systemTables,
+      QueryProfile profile) {
     this.context = context;
     this.scans = scans;
+    this.systemTables = systemTables;
+    this.profile = profile;
   }
 
   /** The operator tree computing {@code root}; the caller owns it and must close it. */
   public Operator plan(PlanNode root) {
-    return root.accept(new PlanVisitor<Operator>() {
+    return build(root);
+  }
+
+  /** The operator for {@code node}, wrapped for profiling when profiling is on, with the scans it registered. */
+  private Operator build(PlanNode node) {
+    if (profile == null) {
+      return node.accept(visitor);
+    }
+    int scansBefore = context.stats().scans().size();
+    Operator operator = node.accept(visitor);
+    List<ScanStats> all = context.stats().scans();
+    // Children were built (and registered their scans) first, so only a leaf's own scans remain new here.
+    List<ScanStats> own = node.inputs().isEmpty() ? all.subList(scansBefore, all.size()) : List.of();
+    return profile.wrap(node, operator, own);
+  }
+
+  private final PlanVisitor<Operator> visitor = new PlanVisitor<Operator>() {
       @Override
       public Operator visitTableScan(TableScanNode node) {
         return scans.create(node, context);
@@ -55,34 +88,34 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitFilter(FilterNode node) {
         VectorExpression condition = ExpressionCompiler.compile(node.condition());
-        return new FilterOperator(node.input().accept(this), condition, context);
+        return new FilterOperator(build(node.input()), condition, context);
       }
 
       @Override
       public Operator visitProject(ProjectNode node) {
         List<VectorExpression> expressions = node.expressions().stream().map(ExpressionCompiler::compile).toList();
-        return new ProjectOperator(node.input().accept(this), expressions, node.outputFields(), context);
+        return new ProjectOperator(build(node.input()), expressions, node.outputFields(), context);
       }
 
       @Override
       public Operator visitAggregate(AggregateNode node) {
-        return new HashAggregateOperator(node.input().accept(this), node.groupKeys(), node.aggregates(),
+        return new HashAggregateOperator(build(node.input()), node.groupKeys(), node.aggregates(),
             node.emptyGroupingSetIds(), node.outputFields(), context);
       }
 
       @Override
       public Operator visitSort(SortNode node) {
-        return new SortOperator(node.input().accept(this), node.keys(), context);
+        return new SortOperator(build(node.input()), node.keys(), context);
       }
 
       @Override
       public Operator visitTopN(TopNNode node) {
-        return new TopNOperator(node.input().accept(this), node.keys(), node.offset(), node.limit(), context);
+        return new TopNOperator(build(node.input()), node.keys(), node.offset(), node.limit(), context);
       }
 
       @Override
       public Operator visitLimit(LimitNode node) {
-        return new LimitOperator(node.input().accept(this), node.offset(), node.limit(), context);
+        return new LimitOperator(build(node.input()), node.offset(), node.limit(), context);
       }
 
       @Override
@@ -92,35 +125,39 @@ public final class ExecutionPlanner {
 
       @Override
       public Operator visitWindow(WindowNode node) {
-        return WindowOperator.chain(node.input().accept(this), node, context);
+        return WindowOperator.chain(build(node.input()), node, context);
       }
 
       @Override
       public Operator visitUnionAll(UnionAllNode node) {
-        return new UnionAllOperator(node.inputs().stream().map(input -> input.accept(this)).toList(),
+        return new UnionAllOperator(node.inputs().stream().map(ExecutionPlanner.this::build).toList(),
             node.outputFields(), context);
       }
 
       @Override
       public Operator visitGroupId(GroupIdNode node) {
-        return new GroupIdOperator(node.input().accept(this), node.groupKeys(), node.groupingSets(),
+        return new GroupIdOperator(build(node.input()), node.groupKeys(), node.groupingSets(),
             node.outputFields(), context);
       }
 
       @Override
       public Operator visitJoin(JoinNode node) {
-        return joinOperator(node, this);
+        return joinOperator(node);
       }
-    });
-  }
+
+      @Override
+      public Operator visitSystemTableScan(SystemTableScanNode node) {
+        return new SystemTableScanOperator(node, systemTables, context);
+      }
+    };
 
   /** A hash join when the node has keys, else a nested-loop join; compiles first so a failure leaks nothing. */
-  private Operator joinOperator(JoinNode node, PlanVisitor<Operator> planner) {
+  private Operator joinOperator(JoinNode node) {
     VectorExpression residual = node.residual() == null ? null : ExpressionCompiler.compile(node.residual());
-    Operator left = node.left().accept(planner);
+    Operator left = build(node.left());
     Operator right;
     try {
-      right = node.right().accept(planner);
+      right = build(node.right());
     } catch (RuntimeException e) {
       left.close();
       throw e;

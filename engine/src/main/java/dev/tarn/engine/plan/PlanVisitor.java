@@ -25,4 +25,9 @@ public interface PlanVisitor<R> {
   R visitGroupId(GroupIdNode node);
 
   R visitJoin(JoinNode node);
+
+  /** Engine-provided tables; visitors that never meet them need not handle them. */
+  default R visitSystemTableScan(SystemTableScanNode node) {
+    throw dev.tarn.engine.TarnException.notSupported("system tables in " + getClass().getSimpleName());
+  }
 }

@@ -143,7 +143,12 @@ public final class QueryPlanner {
   private FrameworkConfig frameworkConfig(String currentDatabase) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus defaultSchema = null;
+    // The engine's own tables; DDL refuses a catalog database of the same name, which this would hide.
+    root.add(dev.tarn.engine.sql.system.SystemTables.SCHEMA, new dev.tarn.engine.sql.system.SystemSchema());
     for (Database database : store.listDatabases()) {
+      if (database.name().equals(dev.tarn.engine.sql.system.SystemTables.SCHEMA)) {
+        continue;
+      }
       SchemaPlus schema = root.add(database.name(), new DatabaseSchema(store, statistics, database.name()));
       if (database.name().equals(currentDatabase)) {
         defaultSchema = schema;

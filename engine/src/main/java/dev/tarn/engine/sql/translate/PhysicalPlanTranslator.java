@@ -44,6 +44,9 @@ public final class PhysicalPlanTranslator {
     if (rel instanceof TarnTableScan scan) {
       return ScanTranslation.translate(scan, this);
     }
+    if (rel instanceof dev.tarn.engine.sql.system.SystemTableScan scan) {
+      return dev.tarn.engine.sql.system.SystemTableScanTranslation.translate(scan);
+    }
     if (rel instanceof Filter filter) {
       return FilterTranslation.translate(filter, this);
     }

@@ -1,0 +1,33 @@
+package dev.tarn.engine.api;
+
+import dev.tarn.engine.exec.QueryStats;
+
+/**
+ * What one execution did, summed over its scans (Athena's {@code Statistics}: data scanned, run time), plus the
+ * pruning counts that explain the bytes.
+ *
+ * @param rows rows delivered to the client (or the rows of a SHOW/DESCRIBE/EXPLAIN result)
+ * @param bytesScanned bytes actually read from storage
+ * @param elapsedNanos from the start of the statement to now, or to its end once finished
+ */
+public record QueryStatistics(long rows, long bytesScanned, long partitionsScanned, long partitionsTotal,
+    long filesScanned, long filesTotal, long rowGroupsScanned, long rowGroupsTotal, long pagesSkipped,
+    long elapsedNanos) {
+
+  /** No rows, nothing read. */
+  public static final QueryStatistics EMPTY = new QueryStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** The totals of {@code stats}'s scans with {@code rows} delivered after {@code elapsedNanos}. */
+  public static QueryStatistics of(QueryStats stats, long rows, long elapsedNanos) {
+    return new QueryStatistics(rows, stats.bytesScanned(),
+        stats.total(s -> s.partitionsScanned), stats.total(s -> s.partitionsTotal),
+        stats.total(s -> s.filesScanned), stats.total(s -> s.filesTotal),
+        stats.total(s -> s.rowGroupsScanned), stats.total(s -> s.rowGroupsTotal),
+        stats.total(s -> s.pagesSkipped), elapsedNanos);
+  }
+
+  /** Only rows and time, for statements that read no data (DDL, SHOW, EXPLAIN). */
+  public static QueryStatistics ofRows(long rows, long elapsedNanos) {
+    return new QueryStatistics(rows, 0, 0, 0, 0, 0, 0, 0, 0, elapsedNanos);
+  }
+}

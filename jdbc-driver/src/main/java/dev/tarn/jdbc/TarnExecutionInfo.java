@@ -1,0 +1,43 @@
+package dev.tarn.jdbc;
+
+/**
+ * Tarn's view of the last execution of a {@link java.sql.Statement} or {@link java.sql.PreparedStatement} (or of
+ * the query behind a {@link java.sql.ResultSet}), reached with {@code unwrap(TarnExecutionInfo.class)}. The
+ * figures grow while the result set is read and are final once it is read to the end or closed; they are the
+ * same as the query's row in {@code system.queries}. Before any execution: a null id and zeros.
+ */
+public interface TarnExecutionInfo {
+
+  /** The Athena-style id (a UUID) of the last execution, or null if there was none. */
+  String queryId();
+
+  /** Rows delivered so far (for a result set) or returned by SHOW/DESCRIBE/EXPLAIN. */
+  long rows();
+
+  /** Bytes read from storage: Athena's "data scanned". */
+  long bytesScanned();
+
+  /** Partitions read, after pruning. */
+  long partitionsScanned();
+
+  /** Partitions of the tables read, before pruning. */
+  long partitionsTotal();
+
+  /** Data files read. */
+  long filesScanned();
+
+  /** Data files in the partitions read. */
+  long filesTotal();
+
+  /** Parquet row groups read. */
+  long rowGroupsScanned();
+
+  /** Parquet row groups in the files read. */
+  long rowGroupsTotal();
+
+  /** Parquet pages skipped thanks to page indexes. */
+  long pagesSkipped();
+
+  /** Milliseconds from the start of the statement to now, or to its end once finished. */
+  long elapsedMillis();
+}
