@@ -130,7 +130,6 @@ public final class TableScanOperator implements Operator {
       columns.stream().filter(v -> !fileVectors.contains(v)).forEach(FieldVector::close);
       throw e;
     }
-    scanStats.rowsScanned.addAndGet(rowCount);
     return new Batch(columns, rowCount);
   }
 
@@ -207,6 +206,8 @@ public final class TableScanOperator implements Operator {
         if (remaining > rows) {
           rowGroupRows.push(remaining - rows);
         }
+        // No column is decoded here, so the Parquet reader does not count these rows: count them once, here.
+        scanStats.rowsScanned.addAndGet(rows);
         return assemble(List.of(), rows);
       }
       return null;
