@@ -3,6 +3,7 @@ package dev.tarn.engine.exec;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.operator.FilterOperator;
+import dev.tarn.engine.exec.operator.FooterAggregateOperator;
 import dev.tarn.engine.exec.operator.GroupIdOperator;
 import dev.tarn.engine.exec.operator.HashAggregateOperator;
 import dev.tarn.engine.exec.operator.HashJoinOperator;
@@ -16,6 +17,7 @@ import dev.tarn.engine.exec.operator.ValuesOperator;
 import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
+import dev.tarn.engine.plan.FooterAggregateNode;
 import dev.tarn.engine.plan.GroupIdNode;
 import dev.tarn.engine.plan.JoinNode;
 import dev.tarn.engine.plan.LimitNode;
@@ -110,6 +112,12 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitJoin(JoinNode node) {
         return joinOperator(node, this);
+      }
+
+      @Override
+      public Operator visitFooterAggregate(FooterAggregateNode node) {
+        PlanVisitor<Operator> planner = this;
+        return new FooterAggregateOperator(node, () -> node.fallback().accept(planner), context);
       }
     });
   }

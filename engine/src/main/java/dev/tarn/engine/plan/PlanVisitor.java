@@ -25,4 +25,6 @@ public interface PlanVisitor<R> {
   R visitGroupId(GroupIdNode node);
 
   R visitJoin(JoinNode node);
+
+  R visitFooterAggregate(FooterAggregateNode node);
 }
