@@ -26,20 +26,25 @@ final class EngineQueries {
 
   private EngineQueries() {}
 
-  /** Tarn's physical plan for {@code sql} in the default database. */
-  static PlanNode plan(TarnEngine engine, String sql) {
+  /** Tarn's physical plan for {@code sql} in {@code database}. */
+  static PlanNode plan(TarnEngine engine, String database, String sql) {
     try (BufferAllocator allocator = engine.rootAllocator().newChildAllocator("bench-plan", 0, Long.MAX_VALUE)) {
       return new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
-          .plan(sql, TarnEngine.DEFAULT_DATABASE, List.of()).plan();
+          .plan(sql, database, List.of()).plan();
     }
   }
 
-  /** Runs {@code sql}, reading every batch, and returns its row count and stats. */
+  /** Runs {@code sql} in the default database; see {@link #run(TarnEngine, String, String)}. */
   static Run run(TarnEngine engine, String sql) {
+    return run(engine, TarnEngine.DEFAULT_DATABASE, sql);
+  }
+
+  /** Runs {@code sql}, reading every batch, and returns its row count and stats. */
+  static Run run(TarnEngine engine, String database, String sql) {
     try (BufferAllocator allocator = engine.rootAllocator().newChildAllocator("bench-query", 0,
         engine.config().queryMemoryLimitBytes())) {
       PlanNode plan = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
-          .plan(sql, TarnEngine.DEFAULT_DATABASE, List.of()).plan();
+          .plan(sql, database, List.of()).plan();
       ExecutionContext context = new ExecutionContext("bench-query", allocator, engine.fileSystem(),
           engine.config().batchSize());
       long rows = 0;
