@@ -3,6 +3,7 @@ package dev.tarn.engine.exec;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.operator.FilterOperator;
+import dev.tarn.engine.exec.operator.FooterAggregateOperator;
 import dev.tarn.engine.exec.operator.GroupIdOperator;
 import dev.tarn.engine.exec.operator.HashAggregateOperator;
 import dev.tarn.engine.exec.operator.HashJoinOperator;
@@ -19,6 +20,7 @@ import dev.tarn.engine.exec.profile.QueryProfile;
 import dev.tarn.engine.exec.operator.WindowOperator;
 import dev.tarn.engine.plan.AggregateNode;
 import dev.tarn.engine.plan.FilterNode;
+import dev.tarn.engine.plan.FooterAggregateNode;
 import dev.tarn.engine.plan.GroupIdNode;
 import dev.tarn.engine.plan.JoinNode;
 import dev.tarn.engine.plan.LimitNode;
@@ -148,6 +150,12 @@ public final class ExecutionPlanner {
       @Override
       public Operator visitSystemTableScan(SystemTableScanNode node) {
         return new SystemTableScanOperator(node, systemTables, context);
+      }
+
+      @Override
+      public Operator visitFooterAggregate(FooterAggregateNode node) {
+        // The fallback plan is built only if a file cannot answer from its footer.
+        return new FooterAggregateOperator(node, () -> build(node.fallback()), context);
       }
     };
 

@@ -26,6 +26,8 @@ public interface PlanVisitor<R> {
 
   R visitJoin(JoinNode node);
 
+  R visitFooterAggregate(FooterAggregateNode node);
+
   /** Engine-provided tables; visitors that never meet them need not handle them. */
   default R visitSystemTableScan(SystemTableScanNode node) {
     throw dev.tarn.engine.TarnException.notSupported("system tables in " + getClass().getSimpleName());

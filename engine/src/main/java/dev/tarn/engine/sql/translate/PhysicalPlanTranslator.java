@@ -54,7 +54,7 @@ public final class PhysicalPlanTranslator {
       return ProjectTranslation.translate(project, this);
     }
     if (rel instanceof Aggregate aggregate) {
-      return AggregateTranslation.translate(aggregate, this);
+      return FooterAggregateTranslation.translate(aggregate, this);
     }
     if (rel instanceof Sort sort) {
       return SortTranslation.translate(sort, this);
