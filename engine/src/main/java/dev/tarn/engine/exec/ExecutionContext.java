@@ -3,6 +3,7 @@ package dev.tarn.engine.exec;
 import dev.tarn.catalog.fs.FileSystem;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.dynamic.DynamicFilters;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -21,6 +22,7 @@ public final class ExecutionContext {
   private final int batchSize;
   private final QueryStats stats = new QueryStats();
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final DynamicFilters dynamicFilters = new DynamicFilters();
 
   public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize) {
     this.queryId = queryId;
@@ -48,6 +50,11 @@ public final class ExecutionContext {
 
   public QueryStats stats() {
     return stats;
+  }
+
+  /** The query's dynamic filters: published by hash joins, read by the scans they prune. */
+  public DynamicFilters dynamicFilters() {
+    return dynamicFilters;
   }
 
   public void cancel() {

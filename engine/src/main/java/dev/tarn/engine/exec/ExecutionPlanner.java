@@ -18,7 +18,10 @@ import dev.tarn.engine.exec.operator.SystemTableSource;
 import dev.tarn.engine.exec.operator.ValuesOperator;
 import dev.tarn.engine.exec.profile.QueryProfile;
 import dev.tarn.engine.exec.operator.WindowOperator;
+import dev.tarn.engine.exec.dynamic.DynamicFilterCollector;
 import dev.tarn.engine.plan.AggregateNode;
+import dev.tarn.engine.plan.DynamicFilterPlanner;
+import dev.tarn.engine.plan.DynamicFilterSpec;
 import dev.tarn.engine.plan.FilterNode;
 import dev.tarn.engine.plan.FooterAggregateNode;
 import dev.tarn.engine.plan.GroupIdNode;
@@ -35,6 +38,7 @@ import dev.tarn.engine.plan.UnionAllNode;
 import dev.tarn.engine.plan.ValuesNode;
 import dev.tarn.engine.plan.WindowNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an immutable plan into a tree of operators for one execution: compiles expressions (failing early with
@@ -46,6 +50,7 @@ public final class ExecutionPlanner {
   private final ScanOperatorFactory scans;
   private final SystemTableSource systemTables;
   private final QueryProfile profile;
+  private Map<JoinNode, List<DynamicFilterSpec>> dynamicFilters = Map.of();
 
   public ExecutionPlanner(ExecutionContext context, ScanOperatorFactory scans) {
     this(context, scans, SystemTableSource.NONE, null);
@@ -65,6 +70,9 @@ public final class ExecutionPlanner {
 
   /** The operator tree computing {@code root}; the caller owns it and must close it. */
   public Operator plan(PlanNode root) {
+    dynamicFilters = DynamicFilterPlanner.assign(root);
+    // Registered before any scan operator is built, so each scan learns its filters in its constructor.
+    dynamicFilters.values().forEach(specs -> specs.forEach(context.dynamicFilters()::register));
     return build(root);
   }
 
@@ -170,9 +178,12 @@ public final class ExecutionPlanner {
       left.close();
       throw e;
     }
+    List<DynamicFilterSpec> specs = dynamicFilters.get(node);
+    DynamicFilterCollector collector = specs == null ? null
+        : new DynamicFilterCollector(specs, context.dynamicFilters());
     return node.isHashJoin()
         ? new HashJoinOperator(left, right, node.joinType(), node.leftKeys(), node.rightKeys(), node.nullSafeKeys(), residual,
-            node.buildSide(), node.outputFields(), context)
+            node.buildSide(), node.outputFields(), context, collector)
         : new NestedLoopJoinOperator(left, right, node.joinType(), residual, node.buildSide(), node.outputFields(),
             context);
   }

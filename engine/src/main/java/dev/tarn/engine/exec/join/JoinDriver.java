@@ -38,6 +38,7 @@ public final class JoinDriver {
   private final ExecutionContext context;
   private final int[] probeRows;
   private final int[] buildIds;
+  private final BuildListener buildListener;
 
   private BuildRows build;
   private Batch probe;
@@ -49,6 +50,13 @@ public final class JoinDriver {
   /** {@code residual} (null for none) is over the left columns then the right ones. */
   public JoinDriver(Operator left, Operator right, JoinType joinType, BuildSide buildSide, CandidateFinder finder,
       VectorExpression residual, List<Field> outputFields, ExecutionContext context) {
+    this(left, right, joinType, buildSide, finder, residual, outputFields, context, null);
+  }
+
+  /** As above; {@code buildListener} (or null) sees the build side and hears when it is complete. */
+  public JoinDriver(Operator left, Operator right, JoinType joinType, BuildSide buildSide, CandidateFinder finder,
+      VectorExpression residual, List<Field> outputFields, ExecutionContext context, BuildListener buildListener) {
+    this.buildListener = buildListener;
     this.left = left;
     this.right = right;
     this.joinType = joinType;
@@ -120,6 +128,13 @@ public final class JoinDriver {
       int firstId = build.rowCount();
       build.add(batch);
       finder.addBuild(batch, firstId);
+      if (buildListener != null) {
+        buildListener.accept(batch);
+      }
+    }
+    // Published before the probe side's first pull, so its scan can prune with it from the start.
+    if (buildListener != null) {
+      buildListener.complete();
     }
     // With nothing to match, a probe row survives only in an outer join keeping it, or an anti join.
     if (build.rowCount() == 0 && !keepsUnmatchedProbe() && !(probeIsLeft && joinType == JoinType.ANTI)) {

@@ -4,6 +4,7 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.expr.VectorExpression;
+import dev.tarn.engine.exec.join.BuildListener;
 import dev.tarn.engine.exec.join.HashCandidates;
 import dev.tarn.engine.exec.join.JoinDriver;
 import dev.tarn.engine.plan.BuildSide;
@@ -26,10 +27,18 @@ public final class HashJoinOperator implements Operator {
   public HashJoinOperator(Operator left, Operator right, JoinType joinType, List<Integer> leftKeys,
       List<Integer> rightKeys, List<Integer> nullSafeKeys, VectorExpression residual, BuildSide buildSide, List<Field> outputFields,
       ExecutionContext context) {
+    this(left, right, joinType, leftKeys, rightKeys, nullSafeKeys, residual, buildSide, outputFields, context, null);
+  }
+
+  /** As above; {@code buildListener} (or null) receives the build side, e.g. to publish dynamic filters. */
+  public HashJoinOperator(Operator left, Operator right, JoinType joinType, List<Integer> leftKeys,
+      List<Integer> rightKeys, List<Integer> nullSafeKeys, VectorExpression residual, BuildSide buildSide,
+      List<Field> outputFields, ExecutionContext context, BuildListener buildListener) {
     HashCandidates candidates = buildSide == BuildSide.RIGHT
         ? new HashCandidates(rightKeys, leftKeys, nullSafeKeys)
         : new HashCandidates(leftKeys, rightKeys, nullSafeKeys);
-    this.driver = new JoinDriver(left, right, joinType, buildSide, candidates, residual, outputFields, context);
+    this.driver = new JoinDriver(left, right, joinType, buildSide, candidates, residual, outputFields, context,
+        buildListener);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.ScanStats;
+import dev.tarn.engine.exec.dynamic.ScanDynamicFilter;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.parquet.ParquetFileScan;
 import dev.tarn.engine.parquet.predicate.ColumnDomain;
@@ -42,6 +43,7 @@ public final class TableScanOperator implements Operator {
   /** The scan filter's column domains, keyed by index into {@link #fileColumns}, for row-group pruning. */
   private final Map<Integer, ColumnDomain> fileDomains = new HashMap<>();
   private final Deque<PartitionSplit> pendingPartitions;
+  private final ScanDynamicFilter dynamicFilter;
   private final Deque<String> pendingFiles = new ArrayDeque<>();
   private PartitionSplit currentPartition;
   private FileReader currentFile;
@@ -69,6 +71,7 @@ public final class TableScanOperator implements Operator {
     this.pendingPartitions = new ArrayDeque<>(node.partitions());
     this.scanStats = context.stats().newScan(node.table());
     scanStats.partitionsTotal.addAndGet(node.partitionsTotal());
+    this.dynamicFilter = new ScanDynamicFilter(node, context.dynamicFilters(), scanStats);
   }
 
   @Override
@@ -96,6 +99,9 @@ public final class TableScanOperator implements Operator {
         return null;
       }
       currentPartition = pendingPartitions.poll();
+      if (dynamicFilter.prunes(currentPartition)) {
+        continue;
+      }
       scanStats.partitionsScanned.incrementAndGet();
       List<String> files = DataFiles.list(context.fileSystem(), currentPartition.location(), node.table());
       scanStats.filesTotal.addAndGet(files.size());
@@ -155,8 +161,11 @@ public final class TableScanOperator implements Operator {
     private final ParquetFileScan scan;
 
     ColumnReader(String location) {
+      // Read per file: a join's dynamic filter may have been published since the scan began.
+      Map<Integer, ColumnDomain> domains = dynamicFilter.fileDomains(fileDomains);
       this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
-          context.batchSize(), scanStats, fileDomains);
+          context.batchSize(), scanStats, domains);
+      dynamicFilter.attributeRowGroups(scan, fileColumns, fileDomains, domains);
       if (scan.hasRowGroups()) {
         scanStats.filesScanned.incrementAndGet(); // a file whose row groups were all pruned counts as not scanned
       }

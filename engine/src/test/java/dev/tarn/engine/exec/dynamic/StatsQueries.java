@@ -1,0 +1,47 @@
+package dev.tarn.engine.exec.dynamic;
+
+import dev.tarn.engine.api.TarnEngine;
+import dev.tarn.engine.exec.Batch;
+import dev.tarn.engine.exec.ExecutionContext;
+import dev.tarn.engine.exec.ExecutionPlanner;
+import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.scan.TableScanOperator;
+import dev.tarn.engine.sql.QueryPlanner;
+import dev.tarn.engine.testing.ResultRowsReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** Runs a query the way EmbeddedSession does, but keeps the ExecutionContext so tests can read its stats. */
+final class StatsQueries {
+
+  /** A query's rows and the work its scans did. */
+  record Run(List<List<Object>> rows, QueryStats stats) {}
+
+  private StatsQueries() {}
+
+  static Run run(TarnEngine engine, String sql) {
+    try (BufferAllocator allocator = engine.rootAllocator().newChildAllocator("stats-query", 0, Long.MAX_VALUE)) {
+      QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
+          .plan(sql, TarnEngine.DEFAULT_DATABASE, List.of());
+      ExecutionContext context = new ExecutionContext("stats-query", allocator, engine.fileSystem(),
+          engine.config().batchSize());
+      List<List<Object>> rows = new ArrayList<>();
+      try (Operator root = new ExecutionPlanner(context, TableScanOperator::new).plan(planned.plan())) {
+        for (Batch next = root.next(); next != null; next = root.next()) {
+          try (Batch batch = next) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+              List<Object> values = new ArrayList<>();
+              for (int column = 0; column < batch.columns().size(); column++) {
+                values.add(ResultRowsReader.value(batch.columns().get(column), row));
+              }
+              rows.add(values);
+            }
+          }
+        }
+      }
+      return new Run(rows, context.stats());
+    }
+  }
+}
