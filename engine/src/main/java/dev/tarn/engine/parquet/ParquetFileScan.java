@@ -245,14 +245,21 @@ public final class ParquetFileScan implements AutoCloseable {
     byte[] buffer = new byte[(int) bytes];
     long[] firstRows = new long[selected.size()];
     try {
-      read(chunkStart, buffer, 0, (int) dictionaryLength);
+      // One read per run of adjacent wanted pages (the dictionary page joins the first run when it touches it).
+      long runStart = chunkStart;
+      int runAt = 0;
       int at = (int) dictionaryLength;
       for (int i = 0; i < selected.size(); i++) {
         org.apache.parquet.format.PageLocation page = pages.get(selected.get(i));
         firstRows[i] = page.getFirst_row_index();
-        read(page.getOffset(), buffer, at, page.getCompressed_page_size());
+        if (page.getOffset() != runStart + (at - runAt)) {
+          read(runStart, buffer, runAt, at - runAt);
+          runStart = page.getOffset();
+          runAt = at;
+        }
         at += page.getCompressed_page_size();
       }
+      read(runStart, buffer, runAt, at - runAt);
     } catch (IOException e) {
       throw ioFailure(location, e);
     }
