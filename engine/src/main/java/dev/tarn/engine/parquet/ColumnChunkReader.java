@@ -6,12 +6,15 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.parquet.format.Encoding;
 
 /**
  * Reads one flat column of one row group into Arrow vectors, batch by batch: pulls pages from a
  * {@link PageReader}, turns definition levels into runs of non-null rows, and hands each run to the page's
- * {@link ValuesDecoder} (one per encoding). Owns the chunk's dictionary, which {@link #close()} releases.
+ * {@link ValuesDecoder} (one per encoding). Owns the chunk's dictionary, which {@link #close()} releases. Tracks
+ * the row-group row it is at, so the scan can skip to the next wanted row (page index pruning): whole pages are
+ * dropped undecoded, rows inside a page are passed over by their levels and values.
  */
 final class ColumnChunkReader implements AutoCloseable {
 
@@ -27,9 +30,23 @@ final class ColumnChunkReader implements AutoCloseable {
   private LevelDecoder definitionLevels;
   private ValuesDecoder values;
   private int pageRowsLeft;
+  /** The row-group row index of the next row this reader produces. */
+  private long nextRow;
+  /** First row of each page the PageReader yields, when only some pages were read (offset index); else null. */
+  private final long[] pageFirstRows;
+  private int pageIndex;
+  private final AtomicLong pagesScanned;
 
   ColumnChunkReader(String location, ColumnDescriptor descriptor, ColumnConversion conversion, PageReader pages,
       BufferAllocator allocator) {
+    this(location, descriptor, conversion, pages, allocator, null, new AtomicLong());
+  }
+
+  /** {@code pageFirstRows}: the first row of each data page in {@code pages}, or null when they are all of the chunk's pages. */
+  ColumnChunkReader(String location, ColumnDescriptor descriptor, ColumnConversion conversion, PageReader pages,
+      BufferAllocator allocator, long[] pageFirstRows, AtomicLong pagesScanned) {
+    this.pageFirstRows = pageFirstRows;
+    this.pagesScanned = pagesScanned;
     this.location = location;
     this.descriptor = descriptor;
     this.conversion = conversion;
@@ -44,26 +61,79 @@ final class ColumnChunkReader implements AutoCloseable {
       int row = 0;
       while (row < count) {
         if (pageRowsLeft == 0) {
+          long expected = nextRow;
           nextPage();
+          if (nextRow != expected) {
+            throw new CorruptPageException("offset index has no page holding row " + expected);
+          }
         }
         int length = Math.min(pageRowsLeft, count - row);
         readRows(vector, row, length);
         pageRowsLeft -= length;
+        nextRow += length;
         row += length;
       }
-    } catch (CorruptPageException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-        | ArithmeticException | org.apache.parquet.io.ParquetDecodingException e) {
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Moves forward to row-group row {@code target} (not before the current row) without decoding the rows passed. */
+  void skipTo(long target) {
+    try {
+      while (nextRow < target) {
+        if (pageRowsLeft == 0) {
+          nextPage();
+          continue;
+        }
+        long passed = Math.min(pageRowsLeft, target - nextRow);
+        if (passed < pageRowsLeft) {
+          skipRows((int) passed);
+        }
+        pageRowsLeft -= (int) passed;
+        nextRow += passed;
+      }
+      if (nextRow > target) {
+        throw new CorruptPageException("offset index has no page holding row " + target);
+      }
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private RuntimeException translate(RuntimeException e) {
+    if (e instanceof CorruptPageException || e instanceof IndexOutOfBoundsException
+        || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        || e instanceof ArithmeticException || e instanceof org.apache.parquet.io.ParquetDecodingException
+        || e instanceof java.io.UncheckedIOException) {
       // Index and state errors can only come from bytes that contradict themselves (our own decoders check
       // bounds first; parquet-column's readers for the rarer encodings do not), so they mean a corrupt file.
-      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "corrupt column " + columnName() + " in file "
-          + location + ": " + e.getMessage(), e);
-    } catch (OutOfMemoryException e) {
-      throw new TarnException(ErrorCode.OUT_OF_MEMORY, location, "out of memory reading column " + columnName()
-          + " of file " + location, e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "corrupt column " + columnName() + " in file "
+      return new TarnException(ErrorCode.CORRUPT_FILE, location, "corrupt column " + columnName() + " in file "
           + location + ": " + e.getMessage(), e);
     }
+    if (e instanceof OutOfMemoryException) {
+      return new TarnException(ErrorCode.OUT_OF_MEMORY, location, "out of memory reading column " + columnName()
+          + " of file " + location, e);
+    }
+    return e;
+  }
+
+  private void skipRows(int count) {
+    if (definitionLevels == null) {
+      values.skip(count);
+      return;
+    }
+    if (levels.length < count) {
+      levels = new int[count];
+    }
+    definitionLevels.read(levels, count);
+    int nonNull = 0;
+    for (int i = 0; i < count; i++) {
+      if (levels[i] == maxDefinitionLevel) {
+        nonNull++;
+      }
+    }
+    values.skip(nonNull);
   }
 
   private void readRows(FieldVector vector, int row, int count) {
@@ -101,6 +171,13 @@ final class ColumnChunkReader implements AutoCloseable {
       throw new CorruptPageException("column chunk holds fewer rows than its row group");
     }
     pageRowsLeft = page.valueCount();
+    pagesScanned.incrementAndGet();
+    if (pageFirstRows != null) {
+      if (pageIndex >= pageFirstRows.length) {
+        throw new CorruptPageException("more data pages than the offset index lists");
+      }
+      nextRow = pageFirstRows[pageIndex++];
+    }
     byte[] data = page.data();
     if (maxDefinitionLevel == 0) {
       definitionLevels = null;

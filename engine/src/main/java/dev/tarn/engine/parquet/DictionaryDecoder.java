@@ -18,6 +18,14 @@ final class DictionaryDecoder implements ValuesDecoder {
   }
 
   @Override
+  public void skip(int count) {
+    if (scratch.length < count) {
+      scratch = new int[count];
+    }
+    indexes.read(scratch, count);
+  }
+
+  @Override
   public void read(FieldVector vector, int row, int count) {
     if (scratch.length < count) {
       scratch = new int[count];

@@ -43,9 +43,14 @@ public final class ParquetFileScan implements AutoCloseable {
   private final int batchSize;
   private final ScanStats stats;
 
+  /** Stage 3 (page indexes); null when the scan has no domains. */
+  private final PageIndexSelector pageIndex;
   private int[] rowGroups;
   private int nextRowGroup;
-  private long rowsLeftInRowGroup;
+  /** The open row group's row ranges still to read (null when none is open), the current one and the next row. */
+  private List<long[]> ranges;
+  private int rangeIndex;
+  private long nextRow;
   private ColumnChunkReader[] readers;
   private boolean closed;
 
@@ -73,6 +78,7 @@ public final class ParquetFileScan implements AutoCloseable {
       conversions[i] = ColumnConversion.resolve(location, type.asPrimitiveType(), fields.get(i).getType());
     }
     stats.rowGroupsTotal.addAndGet(footer.getBlocks().size());
+    this.pageIndex = domains.isEmpty() ? null : new PageIndexSelector(file, descriptors, domains);
     if (domains.isEmpty()) {
       this.rowGroups = new int[footer.getBlocks().size()];
       Arrays.setAll(rowGroups, i -> i);
@@ -140,7 +146,7 @@ public final class ParquetFileScan implements AutoCloseable {
       throw new TarnException(ErrorCode.INTERNAL_ERROR, location, "scan of " + location + " is closed");
     }
     try {
-      while (rowsLeftInRowGroup == 0) {
+      while (ranges == null || rangeIndex >= ranges.size()) {
         closeReaders();
         if (nextRowGroup >= rowGroups.length) {
           return null;
@@ -151,7 +157,8 @@ public final class ParquetFileScan implements AutoCloseable {
       closeReaders();
       throw e;
     }
-    int rowCount = (int) Math.min(batchSize, rowsLeftInRowGroup);
+    long[] range = ranges.get(rangeIndex);
+    int rowCount = (int) Math.min(batchSize, range[1] - nextRow);
     List<FieldVector> vectors = new ArrayList<>(fields.size());
     try {
       for (int i = 0; i < fields.size(); i++) {
@@ -159,6 +166,7 @@ public final class ParquetFileScan implements AutoCloseable {
         vectors.add(vector);
         allocate(vector, rowCount);
         if (readers[i] != null) {
+          readers[i].skipTo(nextRow);
           readers[i].read(vector, rowCount);
         }
         vector.setValueCount(rowCount);
@@ -168,7 +176,10 @@ public final class ParquetFileScan implements AutoCloseable {
       closeReaders();
       throw e;
     }
-    rowsLeftInRowGroup -= rowCount;
+    nextRow += rowCount;
+    if (nextRow == range[1] && ++rangeIndex < ranges.size()) {
+      nextRow = ranges.get(rangeIndex)[0];
+    }
     stats.rowsScanned.addAndGet(rowCount);
     return vectors;
   }
@@ -176,13 +187,95 @@ public final class ParquetFileScan implements AutoCloseable {
   private void startRowGroup(int index) {
     BlockMetaData block = footer.getBlocks().get(index);
     stats.rowGroupsScanned.incrementAndGet();
+    List<long[]> wanted = pageIndex == null ? List.of(new long[] {0, block.getRowCount()})
+        : pageIndex.rowRanges(block);
+    boolean everyRow = wanted.size() == 1 && wanted.get(0)[0] == 0 && wanted.get(0)[1] == block.getRowCount();
     readers = new ColumnChunkReader[fields.size()];
-    for (int i = 0; i < fields.size(); i++) {
+    for (int i = 0; i < fields.size() && !wanted.isEmpty(); i++) {
       if (descriptors[i] != null) {
-        readers[i] = openChunk(block, descriptors[i], conversions[i]);
+        readers[i] = everyRow ? openChunk(block, descriptors[i], conversions[i])
+            : openPages(block, descriptors[i], conversions[i], wanted);
       }
     }
-    rowsLeftInRowGroup = block.getRowCount();
+    ranges = block.getRowCount() == 0 ? List.of() : wanted;
+    rangeIndex = 0;
+    nextRow = ranges.isEmpty() ? 0 : ranges.get(0)[0];
+  }
+
+  /**
+   * Reads only the pages of the column that hold rows in {@code wanted} (by its offset index) plus its dictionary
+   * page; the whole chunk when it has no offset index, whose reader then passes over unwanted rows.
+   */
+  private ColumnChunkReader openPages(BlockMetaData block, ColumnDescriptor descriptor, ColumnConversion conversion,
+      List<long[]> wanted) {
+    ColumnChunkMetaData chunk = RowGroupPruner.chunk(block, descriptor);
+    org.apache.parquet.format.OffsetIndex index = chunk == null ? null
+        : pageIndex.offsetIndex(chunk, block.getRowCount());
+    if (index == null) {
+      return openChunk(block, descriptor, conversion);
+    }
+    List<org.apache.parquet.format.PageLocation> pages = index.getPage_locations();
+    long chunkStart = chunk.getStartingPos();
+    long dictionaryLength = pages.get(0).getOffset() - chunkStart;
+    if (dictionaryLength < 0 || dictionaryLength > Integer.MAX_VALUE / 2) {
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "offset index of column "
+          + chunk.getPath().toDotString() + " points before its chunk in file " + location);
+    }
+    List<Integer> selected = new ArrayList<>();
+    long values = 0;
+    long bytes = dictionaryLength;
+    int range = 0;
+    for (int page = 0; page < pages.size(); page++) {
+      long first = pages.get(page).getFirst_row_index();
+      long end = PageIndexSelector.pageEnd(index, page, block.getRowCount());
+      while (range < wanted.size() && wanted.get(range)[1] <= first) {
+        range++;
+      }
+      if (range < wanted.size() && wanted.get(range)[0] < end) {
+        selected.add(page);
+        values += end - first;
+        bytes += pages.get(page).getCompressed_page_size();
+      }
+    }
+    stats.pagesSkipped.addAndGet(pages.size() - selected.size());
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "column chunk " + chunk.getPath().toDotString()
+          + " states " + bytes + " bytes of pages in file " + location);
+    }
+    byte[] buffer = new byte[(int) bytes];
+    long[] firstRows = new long[selected.size()];
+    try {
+      // One read per run of adjacent wanted pages (the dictionary page joins the first run when it touches it).
+      long runStart = chunkStart;
+      int runAt = 0;
+      int at = (int) dictionaryLength;
+      for (int i = 0; i < selected.size(); i++) {
+        org.apache.parquet.format.PageLocation page = pages.get(selected.get(i));
+        firstRows[i] = page.getFirst_row_index();
+        if (page.getOffset() != runStart + (at - runAt)) {
+          read(runStart, buffer, runAt, at - runAt);
+          runStart = page.getOffset();
+          runAt = at;
+        }
+        at += page.getCompressed_page_size();
+      }
+      read(runStart, buffer, runAt, at - runAt);
+    } catch (IOException e) {
+      throw ioFailure(location, e);
+    }
+    PageReader reader = new PageReader(buffer, buffer.length, values,
+        Decompressors.forCodec(chunk.getCodec(), location), descriptor.getMaxDefinitionLevel());
+    return new ColumnChunkReader(location, descriptor, conversion, reader, allocator, firstRows, stats.pagesScanned);
+  }
+
+  private void read(long position, byte[] buffer, int offset, int length) throws IOException {
+    if (position < 4 || position + length > file.length()) {
+      throw new TarnException(ErrorCode.CORRUPT_FILE, location, "page at byte " + position + " (" + length
+          + " bytes) does not fit in file " + location);
+    }
+    if (length > 0) {
+      file.readFully(position, buffer, offset, length);
+    }
   }
 
   private ColumnChunkReader openChunk(BlockMetaData block, ColumnDescriptor descriptor, ColumnConversion conversion) {
@@ -209,7 +302,7 @@ public final class ParquetFileScan implements AutoCloseable {
       file.readFully(start, bytes, 0, bytes.length);
       PageReader pages = new PageReader(bytes, bytes.length, chunk.getValueCount(), decompressor,
           descriptor.getMaxDefinitionLevel());
-      return new ColumnChunkReader(location, descriptor, conversion, pages, allocator);
+      return new ColumnChunkReader(location, descriptor, conversion, pages, allocator, null, stats.pagesScanned);
     } catch (IOException e) {
       throw ioFailure(location, e);
     }
@@ -253,7 +346,7 @@ public final class ParquetFileScan implements AutoCloseable {
       }
       readers = null;
     }
-    rowsLeftInRowGroup = 0;
+    ranges = null;
   }
 
   private static void closeQuietly(Object closeable, Throwable failure) {

@@ -20,6 +20,14 @@ final class PlainBooleanDecoder implements ValuesDecoder {
   }
 
   @Override
+  public void skip(int count) {
+    if (bitPosition + count > endBit) {
+      throw new CorruptPageException("PLAIN boolean page holds fewer than the " + count + " values it promises");
+    }
+    bitPosition += count;
+  }
+
+  @Override
   public void read(FieldVector vector, int row, int count) {
     if (bitPosition + count > endBit) {
       throw new CorruptPageException("PLAIN boolean page holds fewer than the " + count + " values it promises");

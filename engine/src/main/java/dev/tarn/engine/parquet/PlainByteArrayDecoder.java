@@ -22,6 +22,15 @@ final class PlainByteArrayDecoder implements ValuesDecoder {
 
   @Override
   public void read(FieldVector vector, int row, int count) {
+    readOrSkip(vector, row, count);
+  }
+
+  @Override
+  public void skip(int count) {
+    readOrSkip(null, 0, count);
+  }
+
+  private void readOrSkip(FieldVector vector, int row, int count) {
     for (int i = 0; i < count; i++) {
       int length = fixedLength;
       if (length < 0) {
@@ -34,7 +43,9 @@ final class PlainByteArrayDecoder implements ValuesDecoder {
       if (length < 0 || length > end - position) {
         throw new CorruptPageException("PLAIN byte array of " + length + " bytes runs past the page");
       }
-      writer.write(vector, row + i, data, position, length);
+      if (vector != null) {
+        writer.write(vector, row + i, data, position, length);
+      }
       position += length;
     }
   }

@@ -27,4 +27,13 @@ final class PlainFixedWidthDecoder implements ValuesDecoder {
     converter.convert(data, position, vector.getDataBuffer(), (long) row * converter.targetWidth(), count);
     position += length;
   }
+
+  @Override
+  public void skip(int count) {
+    long length = (long) count * converter.sourceWidth();
+    if (length > end - position) {
+      throw new CorruptPageException("PLAIN page holds fewer than the " + count + " values its levels promise");
+    }
+    position += (int) length;
+  }
 }

@@ -23,6 +23,14 @@ final class RleBooleanDecoder implements ValuesDecoder {
   }
 
   @Override
+  public void skip(int count) {
+    if (scratch.length < count) {
+      scratch = new int[count];
+    }
+    values.read(scratch, count);
+  }
+
+  @Override
   public void read(FieldVector vector, int row, int count) {
     if (scratch.length < count) {
       scratch = new int[count];

@@ -10,4 +10,7 @@ interface ValuesDecoder {
 
   /** Writes the page's next {@code count} values into {@code vector} rows {@code [row, row + count)}. */
   void read(FieldVector vector, int row, int count);
+
+  /** Passes over the page's next {@code count} values without writing them (rows outside the wanted row ranges). */
+  void skip(int count);
 }

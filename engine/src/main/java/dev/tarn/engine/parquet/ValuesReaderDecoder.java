@@ -38,6 +38,11 @@ final class ValuesReaderDecoder implements ValuesDecoder {
   }
 
   @Override
+  public void skip(int count) {
+    reader.skip(count);
+  }
+
+  @Override
   public void read(FieldVector vector, int row, int count) {
     if (conversion.isBoolean()) {
       for (int i = 0; i < count; i++) {

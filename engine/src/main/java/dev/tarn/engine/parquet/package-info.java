@@ -27,8 +27,9 @@
  *
  * <p>Not supported yet (NOT_SUPPORTED): nested or repeated columns, LZO / BROTLI / Hadoop LZ4 codecs,
  * dictionary-encoded booleans, encrypted files. Row groups are skipped by the scan filter's column domains
- * (statistics, dictionaries, bloom filters: {@code RowGroupPruner}). Not done yet: skipping pages or rows (page
- * indexes, late materialization),
- * INT64 UINT(64), Decimal256, FixedSizeBinary, time types.
+ * (statistics, dictionaries, bloom filters: {@code RowGroupPruner}); within a row group, the column and offset
+ * indexes narrow the read to row ranges and their pages ({@code PageIndexSelector}), and column readers pass over
+ * rows outside the ranges. Not done yet: late materialization, INT64 UINT(64), Decimal256, FixedSizeBinary, time
+ * types.
  */
 package dev.tarn.engine.parquet;
