@@ -1,5 +1,8 @@
 package dev.tarn.engine.parquet;
 
+import static dev.tarn.engine.parquet.PruningExpressions.between;
+import static dev.tarn.engine.parquet.PruningExpressions.compare;
+import static dev.tarn.engine.parquet.PruningExpressions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.catalog.fs.FileSystem;
@@ -8,10 +11,8 @@ import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.parquet.predicate.DomainExtractor;
 import dev.tarn.engine.plan.expr.Call;
-import dev.tarn.engine.plan.expr.ColumnRef;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.plan.expr.Functions;
-import dev.tarn.engine.plan.expr.Literal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -235,18 +235,5 @@ class PageIndexPruningTest {
       }
     }
     return new Result(stats, rows);
-  }
-
-  private static Expr compare(String function, int column, ArrowType type, Object value) {
-    return new Call(function, List.of(new ColumnRef(column, type), new Literal(value, type)), ArrowType.Bool.INSTANCE);
-  }
-
-  private static Expr between(int column, ArrowType type, Object low, Object high) {
-    return new Call(Functions.AND, List.of(compare(Functions.GREATER_THAN_OR_EQUAL, column, type, low),
-        compare(Functions.LESS_THAN_OR_EQUAL, column, type, high)), ArrowType.Bool.INSTANCE);
-  }
-
-  private static Field field(String name, ArrowType type) {
-    return new Field(name, FieldType.nullable(type), null);
   }
 }

@@ -1,5 +1,8 @@
 package dev.tarn.engine.parquet;
 
+import static dev.tarn.engine.parquet.PruningExpressions.between;
+import static dev.tarn.engine.parquet.PruningExpressions.compare;
+import static dev.tarn.engine.parquet.PruningExpressions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.catalog.fs.LocalFileSystem;
@@ -22,7 +25,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -181,18 +183,5 @@ class RowGroupPruningTest {
       }
     }
     return new Result(stats, ids);
-  }
-
-  private static Expr compare(String function, int column, ArrowType type, Object value) {
-    return new Call(function, List.of(new ColumnRef(column, type), new Literal(value, type)), ArrowType.Bool.INSTANCE);
-  }
-
-  private static Expr between(int column, ArrowType type, Object low, Object high) {
-    return new Call(Functions.AND, List.of(compare(Functions.GREATER_THAN_OR_EQUAL, column, type, low),
-        compare(Functions.LESS_THAN_OR_EQUAL, column, type, high)), ArrowType.Bool.INSTANCE);
-  }
-
-  private static Field field(String name, ArrowType type) {
-    return new Field(name, FieldType.nullable(type), null);
   }
 }

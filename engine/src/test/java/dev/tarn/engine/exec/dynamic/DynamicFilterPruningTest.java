@@ -1,5 +1,6 @@
 package dev.tarn.engine.exec.dynamic;
 
+import dev.tarn.engine.testing.StatsQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarn.engine.api.EngineConfig;

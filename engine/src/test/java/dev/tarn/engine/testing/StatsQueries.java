@@ -1,4 +1,4 @@
-package dev.tarn.engine.exec.dynamic;
+package dev.tarn.engine.testing;
 
 import dev.tarn.engine.api.TarnEngine;
 import dev.tarn.engine.exec.Batch;
@@ -8,20 +8,19 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.QueryStats;
 import dev.tarn.engine.exec.scan.TableScanOperator;
 import dev.tarn.engine.sql.QueryPlanner;
-import dev.tarn.engine.testing.ResultRowsReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Runs a query the way EmbeddedSession does, but keeps the ExecutionContext so tests can read its stats. */
-final class StatsQueries {
+public final class StatsQueries {
 
   /** A query's rows and the work its scans did. */
-  record Run(List<List<Object>> rows, QueryStats stats) {}
+  public record Run(List<List<Object>> rows, QueryStats stats) {}
 
   private StatsQueries() {}
 
-  static Run run(TarnEngine engine, String sql) {
+  public static Run run(TarnEngine engine, String sql) {
     try (BufferAllocator allocator = engine.rootAllocator().newChildAllocator("stats-query", 0, Long.MAX_VALUE)) {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, TarnEngine.DEFAULT_DATABASE, List.of());
