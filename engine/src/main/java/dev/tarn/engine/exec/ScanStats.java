@@ -26,9 +26,17 @@ public final class ScanStats {
   /** Partitions, files or row groups skipped by a join's runtime (dynamic) filter. */
   public final AtomicLong prunedByDynamicFilter = new AtomicLong();
   public final AtomicLong pagesScanned = new AtomicLong();
-  /** Pages not read or decoded thanks to the column and offset indexes. */
+  /**
+   * Pages not decoded: not even read thanks to the column and offset indexes, or read but passed over undecompressed
+   * because late materialization wanted none of their rows.
+   */
   public final AtomicLong pagesSkipped = new AtomicLong();
   public final AtomicLong rowsScanned = new AtomicLong();
+  /**
+   * Rows the scan dropped after decoding only its filter columns (late materialization: the scan's predicate and
+   * the joins' row-level runtime filters), whose other columns it never decoded.
+   */
+  public final AtomicLong rowsFilteredInScan = new AtomicLong();
 
   public ScanStats(String table) {
     this.table = table;

@@ -36,17 +36,23 @@ final class ColumnChunkReader implements AutoCloseable {
   private final long[] pageFirstRows;
   private int pageIndex;
   private final AtomicLong pagesScanned;
+  private final AtomicLong pagesSkipped;
 
   ColumnChunkReader(String location, ColumnDescriptor descriptor, ColumnConversion conversion, PageReader pages,
       BufferAllocator allocator) {
-    this(location, descriptor, conversion, pages, allocator, null, new AtomicLong());
+    this(location, descriptor, conversion, pages, allocator, null, new AtomicLong(), new AtomicLong());
   }
 
-  /** {@code pageFirstRows}: the first row of each data page in {@code pages}, or null when they are all of the chunk's pages. */
+  /**
+   * {@code pageFirstRows}: the first row of each data page in {@code pages}, or null when they are all of the
+   * chunk's pages. Counts the data pages it decodes in {@code pagesScanned}, those it passes over undecoded in
+   * {@code pagesSkipped}.
+   */
   ColumnChunkReader(String location, ColumnDescriptor descriptor, ColumnConversion conversion, PageReader pages,
-      BufferAllocator allocator, long[] pageFirstRows, AtomicLong pagesScanned) {
+      BufferAllocator allocator, long[] pageFirstRows, AtomicLong pagesScanned, AtomicLong pagesSkipped) {
     this.pageFirstRows = pageFirstRows;
     this.pagesScanned = pagesScanned;
+    this.pagesSkipped = pagesSkipped;
     this.location = location;
     this.descriptor = descriptor;
     this.conversion = conversion;
@@ -57,9 +63,18 @@ final class ColumnChunkReader implements AutoCloseable {
 
   /** Decodes the column's next {@code count} rows into rows {@code [0, count)} of a freshly allocated vector. */
   void read(FieldVector vector, int count) {
+    read(vector, 0, count);
+  }
+
+  /**
+   * Decodes the column's next {@code count} rows into rows {@code [at, at + count)} of {@code vector}, whose rows
+   * before {@code at} are already written (variable-width vectors are filled in order).
+   */
+  void read(FieldVector vector, int at, int count) {
     try {
-      int row = 0;
-      while (row < count) {
+      int row = at;
+      int end = at + count;
+      while (row < end) {
         if (pageRowsLeft == 0) {
           long expected = nextRow;
           nextPage();
@@ -67,7 +82,7 @@ final class ColumnChunkReader implements AutoCloseable {
             throw new CorruptPageException("offset index has no page holding row " + expected);
           }
         }
-        int length = Math.min(pageRowsLeft, count - row);
+        int length = Math.min(pageRowsLeft, end - row);
         readRows(vector, row, length);
         pageRowsLeft -= length;
         nextRow += length;
@@ -83,7 +98,9 @@ final class ColumnChunkReader implements AutoCloseable {
     try {
       while (nextRow < target) {
         if (pageRowsLeft == 0) {
-          nextPage();
+          if (!skipWholePage(target)) {
+            nextPage();
+          }
           continue;
         }
         long passed = Math.min(pageRowsLeft, target - nextRow);
@@ -99,6 +116,31 @@ final class ColumnChunkReader implements AutoCloseable {
     } catch (RuntimeException e) {
       throw translate(e);
     }
+  }
+
+  /** Passes over the next page undecoded when every row of it is before {@code target}; whether it did. */
+  private boolean skipWholePage(long target) {
+    long pageStart;
+    if (pageFirstRows == null) {
+      pageStart = nextRow;
+    } else if (pageIndex < pageFirstRows.length) {
+      pageStart = pageFirstRows[pageIndex];
+    } else {
+      return false;
+    }
+    if (pageStart >= target) {
+      return false;
+    }
+    int skipped = pages.skipDataPage(target - pageStart);
+    if (skipped < 0) {
+      return false;
+    }
+    if (pageFirstRows != null) {
+      pageIndex++;
+    }
+    nextRow = pageStart + skipped;
+    pagesSkipped.incrementAndGet();
+    return true;
   }
 
   private RuntimeException translate(RuntimeException e) {

@@ -110,6 +110,46 @@ final class PageReader {
     return null;
   }
 
+  /**
+   * Passes over the next data page without checking or decompressing it when it holds at most {@code maxValues}
+   * values, and returns its value count (late materialization: none of its rows is wanted). Returns -1, having
+   * moved past nothing but dictionary (kept for {@link #takeDictionary}) and index pages, when that page is larger or the chunk has no more pages.
+   */
+  int skipDataPage(long maxValues) {
+    while (valuesRead < chunkValueCount && position < chunkEnd) {
+      int headerStart = position;
+      PageHeader header = readHeader();
+      int bodyStart = position;
+      int compressedLength = header.getCompressed_page_size();
+      if (compressedLength < 0 || compressedLength > chunkEnd - bodyStart) {
+        throw new CorruptPageException("page of " + compressedLength + " bytes runs past the column chunk");
+      }
+      int valueCount;
+      switch (header.getType()) {
+        case DATA_PAGE -> valueCount = require(header.getData_page_header(), "data").getNum_values();
+        case DATA_PAGE_V2 -> valueCount = require(header.getData_page_header_v2(), "data v2").getNum_values();
+        case DICTIONARY_PAGE -> {
+          // Later pages may need it: keep it for takeDictionary, as nextDataPage does.
+          position = bodyStart + compressedLength;
+          pendingDictionary = dictionaryPage(header, bodyStart, compressedLength);
+          continue;
+        }
+        default -> {
+          position = bodyStart + compressedLength;
+          continue;
+        }
+      }
+      if (valueCount > maxValues) {
+        position = headerStart;
+        return -1;
+      }
+      countValues(valueCount);
+      position = bodyStart + compressedLength;
+      return valueCount;
+    }
+    return -1;
+  }
+
   private PageHeader readHeader() {
     ByteArrayInputStream input = new ByteArrayInputStream(chunk, position, chunkEnd - position);
     try {

@@ -6,6 +6,7 @@ import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.ScanStats;
+import dev.tarn.engine.exec.vector.Gather;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,6 +54,14 @@ public final class ParquetFileScan implements AutoCloseable {
   private long nextRow;
   private ColumnChunkReader[] readers;
   private boolean closed;
+
+  /** Late materialization (see {@link #setRowFilter}): the filter, which columns it reads, the kept rows. */
+  private RowFilter rowFilter;
+  private boolean[] filtered;
+  private int[] selection = new int[0];
+  /** A batch keeping at least 3/4 of its rows is decoded whole. */
+  private static final int DENSE_NUMERATOR = 3;
+  private static final int DENSE_DENOMINATOR = 4;
 
   private ParquetFileScan(FileSystem.InputFile file, ParquetMetadata footer, List<Field> fields,
       BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains) {
@@ -140,48 +149,147 @@ public final class ParquetFileScan implements AutoCloseable {
     rowGroups = rowGroupIndexes.clone();
   }
 
-  /** The next batch: one vector per requested column (in the order requested), all with the same value count, owned by the caller; null at the end. */
+  /**
+   * Late materialization: from now on, each batch's {@code filter} columns are decoded first, and the others only
+   * for the rows {@code filter} keeps (or for all rows when it keeps most of them: the filter above the scan then
+   * drops the rest). Batches it empties are never returned.
+   */
+  public void setRowFilter(RowFilter filter) {
+    this.rowFilter = filter;
+    this.filtered = new boolean[fields.size()];
+    for (int column : filter.columns()) {
+      filtered[column] = true;
+    }
+  }
+
+  /**
+   * The next batch: one vector per requested column (in the order requested), all with the same value count, owned
+   * by the caller; null at the end.
+   */
   public List<FieldVector> next() {
     if (closed) {
       throw new TarnException(ErrorCode.INTERNAL_ERROR, location, "scan of " + location + " is closed");
     }
-    try {
-      while (ranges == null || rangeIndex >= ranges.size()) {
+    while (true) {
+      try {
+        while (ranges == null || rangeIndex >= ranges.size()) {
+          closeReaders();
+          if (nextRowGroup >= rowGroups.length) {
+            return null;
+          }
+          startRowGroup(rowGroups[nextRowGroup++]);
+        }
+      } catch (RuntimeException e) {
         closeReaders();
-        if (nextRowGroup >= rowGroups.length) {
-          return null;
-        }
-        startRowGroup(rowGroups[nextRowGroup++]);
+        throw e;
       }
-    } catch (RuntimeException e) {
-      closeReaders();
-      throw e;
+      long[] range = ranges.get(rangeIndex);
+      long first = nextRow;
+      int rowCount = (int) Math.min(batchSize, range[1] - first);
+      nextRow += rowCount;
+      if (nextRow == range[1] && ++rangeIndex < ranges.size()) {
+        nextRow = ranges.get(rangeIndex)[0];
+      }
+      stats.rowsScanned.addAndGet(rowCount);
+      FieldVector[] vectors = new FieldVector[fields.size()];
+      try {
+        if (rowFilter == null || readFiltered(vectors, first, rowCount)) {
+          for (int i = 0; i < fields.size(); i++) {
+            if (vectors[i] == null) {
+              vectors[i] = readRows(i, first, rowCount);
+            }
+          }
+          return Arrays.asList(vectors);
+        }
+      } catch (RuntimeException e) {
+        closeQuietly(Arrays.stream(vectors).filter(java.util.Objects::nonNull).toList(), e);
+        closeReaders();
+        throw e;
+      }
     }
-    long[] range = ranges.get(rangeIndex);
-    int rowCount = (int) Math.min(batchSize, range[1] - nextRow);
-    List<FieldVector> vectors = new ArrayList<>(fields.size());
+  }
+
+  /**
+   * Decodes the row filter's columns of rows {@code [first, first + rowCount)} into {@code vectors} and selects
+   * rows. Returns false when it keeps none (nothing left open); else fills the other columns with just the kept rows
+   * and returns true, or, when it keeps most rows, leaves them for the caller to decode whole.
+   */
+  private boolean readFiltered(FieldVector[] vectors, long first, int rowCount) {
+    int[] columns = rowFilter.columns();
+    List<FieldVector> filterVectors = new ArrayList<>(columns.length);
+    for (int column : columns) {
+      vectors[column] = readRows(column, first, rowCount);
+      filterVectors.add(vectors[column]);
+    }
+    if (selection.length < rowCount) {
+      selection = new int[rowCount];
+    }
+    int kept = rowFilter.select(filterVectors, rowCount, selection);
+    if (kept == 0) {
+      filterVectors.forEach(FieldVector::close);
+      Arrays.fill(vectors, null);
+      stats.rowsFilteredInScan.addAndGet(rowCount);
+      return false;
+    }
+    if ((long) kept * DENSE_DENOMINATOR >= (long) rowCount * DENSE_NUMERATOR) {
+      return true; // selective decoding would save little
+    }
+    for (int column : columns) {
+      try (FieldVector all = vectors[column]) {
+        vectors[column] = null;
+        vectors[column] = Gather.rows(all, selection, 0, kept, allocator);
+      }
+    }
+    for (int i = 0; i < fields.size(); i++) {
+      if (!filtered[i]) {
+        vectors[i] = readSelectedRows(i, first, selection, kept);
+      }
+    }
+    stats.rowsFilteredInScan.addAndGet(rowCount - kept);
+    return true;
+  }
+
+  /** Column {@code column}'s rows {@code [first, first + rowCount)}, decoded into a new vector. */
+  private FieldVector readRows(int column, long first, int rowCount) {
+    FieldVector vector = fields.get(column).createVector(allocator);
     try {
-      for (int i = 0; i < fields.size(); i++) {
-        FieldVector vector = fields.get(i).createVector(allocator);
-        vectors.add(vector);
-        allocate(vector, rowCount);
-        if (readers[i] != null) {
-          readers[i].skipTo(nextRow);
-          readers[i].read(vector, rowCount);
-        }
-        vector.setValueCount(rowCount);
+      allocate(vector, rowCount);
+      if (readers[column] != null) {
+        readers[column].skipTo(first);
+        readers[column].read(vector, rowCount);
       }
+      vector.setValueCount(rowCount);
+      return vector;
     } catch (RuntimeException e) {
-      closeQuietly(vectors, e);
-      closeReaders();
+      vector.close();
       throw e;
     }
-    nextRow += rowCount;
-    if (nextRow == range[1] && ++rangeIndex < ranges.size()) {
-      nextRow = ranges.get(rangeIndex)[0];
+  }
+
+  /** Column {@code column}'s rows {@code first + selected[0..count)}, decoded run by run into a new vector. */
+  private FieldVector readSelectedRows(int column, long first, int[] selected, int count) {
+    FieldVector vector = fields.get(column).createVector(allocator);
+    try {
+      allocate(vector, count);
+      ColumnChunkReader reader = readers[column];
+      if (reader != null) {
+        int at = 0;
+        while (at < count) {
+          int runEnd = at + 1;
+          while (runEnd < count && selected[runEnd] == selected[runEnd - 1] + 1) {
+            runEnd++;
+          }
+          reader.skipTo(first + selected[at]);
+          reader.read(vector, at, runEnd - at);
+          at = runEnd;
+        }
+      }
+      vector.setValueCount(count);
+      return vector;
+    } catch (RuntimeException e) {
+      vector.close();
+      throw e;
     }
-    stats.rowsScanned.addAndGet(rowCount);
-    return vectors;
   }
 
   private void startRowGroup(int index) {
@@ -265,7 +373,8 @@ public final class ParquetFileScan implements AutoCloseable {
     }
     PageReader reader = new PageReader(buffer, buffer.length, values,
         Decompressors.forCodec(chunk.getCodec(), location), descriptor.getMaxDefinitionLevel());
-    return new ColumnChunkReader(location, descriptor, conversion, reader, allocator, firstRows, stats.pagesScanned);
+    return new ColumnChunkReader(location, descriptor, conversion, reader, allocator, firstRows, stats.pagesScanned,
+        stats.pagesSkipped);
   }
 
   private void read(long position, byte[] buffer, int offset, int length) throws IOException {
@@ -302,7 +411,8 @@ public final class ParquetFileScan implements AutoCloseable {
       file.readFully(start, bytes, 0, bytes.length);
       PageReader pages = new PageReader(bytes, bytes.length, chunk.getValueCount(), decompressor,
           descriptor.getMaxDefinitionLevel());
-      return new ColumnChunkReader(location, descriptor, conversion, pages, allocator, null, stats.pagesScanned);
+      return new ColumnChunkReader(location, descriptor, conversion, pages, allocator, null, stats.pagesScanned,
+          stats.pagesSkipped);
     } catch (IOException e) {
       throw ioFailure(location, e);
     }

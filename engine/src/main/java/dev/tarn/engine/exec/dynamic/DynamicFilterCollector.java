@@ -2,6 +2,7 @@ package dev.tarn.engine.exec.dynamic;
 
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.join.BuildListener;
+import dev.tarn.engine.exec.vector.LongHashSet;
 import dev.tarn.engine.parquet.predicate.ColumnDomain;
 import dev.tarn.engine.parquet.predicate.DomainValues;
 import dev.tarn.engine.plan.DynamicFilterSpec;
@@ -28,6 +29,11 @@ public final class DynamicFilterCollector implements BuildListener {
   static final int MAX_DISTINCT = 10_000;
   /** Beyond this many points the row-group domain is a range: it is tested against every row group. */
   static final int MAX_ROW_GROUP_POINTS = 1_024;
+  /**
+   * Beyond this many distinct keys no row-level filter is built: its set would cost as much memory as the join's
+   * own hash table, and a bloom filter over that many keys admits most probe rows of a table that large anyway.
+   */
+  static final int MAX_ROW_KEYS = 2_000_000;
 
   private final List<DynamicFilterSpec> specs;
   private final DynamicFilters registry;
@@ -56,14 +62,17 @@ public final class DynamicFilterCollector implements BuildListener {
     }
   }
 
-  /** The distinct canonical values of one key (until too many), their min and max. */
+  /** The distinct canonical values of one key (until too many), their min and max, and their long forms. */
   private static final class KeyValues {
     private Set<Comparable<Object>> distinct = new HashSet<>();
     private Comparable<Object> min;
     private Comparable<Object> max;
     private boolean unsupported;
+    private JoinKeys.Kind kind;
+    private LongHashSet rowKeys = new LongHashSet();
 
     void add(FieldVector vector, int rowCount) {
+      addRowKeys(vector, rowCount);
       if (unsupported) {
         return;
       }
@@ -88,22 +97,45 @@ public final class DynamicFilterCollector implements BuildListener {
       }
     }
 
+    private void addRowKeys(FieldVector vector, int rowCount) {
+      if (rowKeys == null) {
+        return;
+      }
+      if (kind == null) {
+        kind = JoinKeys.kindOf(vector);
+      }
+      if (kind == null) {
+        rowKeys = null;
+        return;
+      }
+      for (int row = 0; row < rowCount; row++) {
+        if (!vector.isNull(row)) {
+          rowKeys.add(JoinKeys.key(vector, row));
+        }
+      }
+      if (rowKeys.size() > MAX_ROW_KEYS) {
+        rowKeys = null;
+      }
+    }
+
     RuntimeFilter toFilter() {
+      KeyMembership rows = rowKeys == null || kind == null ? null : KeyMembership.of(kind, rowKeys);
       if (unsupported) {
-        return null;
+        ColumnDomain all = ColumnDomain.all();
+        return rows == null ? null : new RuntimeFilter(all, all, rows);
       }
       if (min == null) {
         ColumnDomain none = new ColumnDomain(List.of(), false);
-        return new RuntimeFilter(none, none);
+        return new RuntimeFilter(none, none, rows);
       }
       ColumnDomain range = ColumnDomain.range(min, true, max, true);
       if (distinct == null) {
-        return new RuntimeFilter(range, range);
+        return new RuntimeFilter(range, range, rows);
       }
       List<Comparable<Object>> points = new ArrayList<>(distinct);
       points.sort(null);
       ColumnDomain exact = ColumnDomain.values(points);
-      return new RuntimeFilter(exact, points.size() <= MAX_ROW_GROUP_POINTS ? exact : range);
+      return new RuntimeFilter(exact, points.size() <= MAX_ROW_GROUP_POINTS ? exact : range, rows);
     }
 
     /** The value in {@link DomainValues}' canonical form, or null for a type not handled here. */

@@ -8,10 +8,12 @@ import dev.tarn.engine.parquet.predicate.StatisticsFilter;
 import dev.tarn.engine.plan.DynamicFilterSpec;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 
@@ -75,6 +77,19 @@ public final class ScanDynamicFilter {
       domains.put(fileColumn, current == null ? filter.forRowGroups() : current.intersect(filter.forRowGroups()));
     }
     return domains == null ? staticDomains : domains;
+  }
+
+  /** The row-level tests of the published filters on file columns, keyed by file column index. */
+  public Map<Integer, List<KeyMembership>> rowFilters() {
+    Map<Integer, List<KeyMembership>> filters = new TreeMap<>();
+    for (DynamicFilterSpec spec : specs) {
+      int fileColumn = fileColumnOf[spec.scanColumn()];
+      RuntimeFilter filter = registry.get(spec.id());
+      if (filter != null && filter.rows() != null && fileColumn >= 0) {
+        filters.computeIfAbsent(fileColumn, column -> new ArrayList<>()).add(filter.rows());
+      }
+    }
+    return filters;
   }
 
   /**

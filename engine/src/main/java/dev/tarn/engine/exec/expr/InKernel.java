@@ -1,5 +1,6 @@
 package dev.tarn.engine.exec.expr;
 
+import dev.tarn.engine.exec.vector.LongHashSet;
 import dev.tarn.engine.exec.vector.SqlTypes;
 import dev.tarn.engine.exec.vector.TimeConversions;
 import dev.tarn.engine.exec.vector.Validity;

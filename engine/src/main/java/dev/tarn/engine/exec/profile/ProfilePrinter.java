@@ -56,7 +56,7 @@ public final class ProfilePrinter {
         + ", bloom filter " + scan.rowGroupsPrunedByBloomFilter.get()
         + ", dynamic filter " + scan.prunedByDynamicFilter.get() + ")"
         + ", pages " + scan.pagesScanned.get() + " scanned/" + scan.pagesSkipped.get() + " skipped"
-        + ", rows read " + scan.rowsScanned.get()
+        + ", rows read " + scan.rowsScanned.get() + " (filtered in scan " + scan.rowsFilteredInScan.get() + ")"
         + ", bytes read " + bytes(scan.bytesScanned.get());
   }
 

@@ -14,6 +14,8 @@ import dev.tarn.engine.parquet.ParquetFileScan;
 import dev.tarn.engine.parquet.predicate.ColumnDomain;
 import dev.tarn.engine.parquet.predicate.DomainExtractor;
 import dev.tarn.engine.plan.TableScanNode;
+import dev.tarn.engine.plan.expr.Expr;
+import dev.tarn.engine.plan.expr.Exprs;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
 import dev.tarn.engine.plan.TableScanNode.ScanColumn;
 import java.io.IOException;
@@ -42,6 +44,8 @@ public final class TableScanOperator implements Operator {
   private final List<Field> fileColumns = new ArrayList<>();
   /** The scan filter's column domains, keyed by index into {@link #fileColumns}, for row-group pruning. */
   private final Map<Integer, ColumnDomain> fileDomains = new HashMap<>();
+  /** The scan filter's conjuncts that read only file columns, renumbered to file column indexes. */
+  private final List<Expr> fileConjuncts = new ArrayList<>();
   private final Deque<PartitionSplit> pendingPartitions;
   private final ScanDynamicFilter dynamicFilter;
   private final Deque<String> pendingFiles = new ArrayDeque<>();
@@ -66,6 +70,15 @@ public final class TableScanOperator implements Operator {
           fileDomains.put(fileColumn, domains.get(i));
         }
         fileColumn++;
+      }
+    }
+    int[] fileColumnOf = new int[node.columns().size()];
+    for (int i = 0, next = 0; i < fileColumnOf.length; i++) {
+      fileColumnOf[i] = node.columns().get(i).fromPartition() ? -1 : next++;
+    }
+    for (Expr conjunct : Exprs.conjuncts(node.filter())) {
+      if (Exprs.columns(conjunct).stream().allMatch(column -> fileColumnOf[column] >= 0)) {
+        fileConjuncts.add(Exprs.renumber(conjunct, fileColumnOf));
       }
     }
     this.pendingPartitions = new ArrayDeque<>(node.partitions());
@@ -166,6 +179,11 @@ public final class TableScanOperator implements Operator {
       this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
           context.batchSize(), scanStats, domains);
       dynamicFilter.attributeRowGroups(scan, fileColumns, fileDomains, domains);
+      ScanRowFilter rowFilter = ScanRowFilter.create(fileConjuncts, dynamicFilter.rowFilters(), fileColumns.size(),
+          context.allocator());
+      if (rowFilter != null) {
+        scan.setRowFilter(rowFilter);
+      }
       if (scan.hasRowGroups()) {
         scanStats.filesScanned.incrementAndGet(); // a file whose row groups were all pruned counts as not scanned
       }

@@ -35,6 +35,8 @@ class DynamicFilterPruningTest {
     Path data = Files.createDirectories(temp.resolve("data"));
     Files.createDirectories(data.resolve("customers"));
     Files.createDirectories(data.resolve("days"));
+    Files.createDirectories(data.resolve("wide"));
+    Files.createDirectories(data.resolve("quarters"));
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
       statement.execute("SET threads = 1");
       statement.execute("COPY (SELECT i // 200 AS cust, i % 100 AS amount, (i % 10 + 1)::INTEGER AS day"
@@ -44,6 +46,10 @@ class DynamicFilterPruningTest {
           + " UNION ALL SELECT NULL, 'r0')) TO '" + data.resolve("customers/data.parquet") + "' (FORMAT PARQUET)");
       statement.execute("COPY (SELECT i::INTEGER AS day, CASE WHEN i IN (6, 7) THEN 'weekend' ELSE 'weekday' END AS kind"
           + " FROM range(1, 11) t(i)) TO '" + data.resolve("days/data.parquet") + "' (FORMAT PARQUET)");
+      statement.execute("COPY (SELECT i AS k, i % 13 AS v FROM range(0, 100000) t(i)) TO '"
+          + data.resolve("wide/data.parquet") + "' (FORMAT PARQUET, ROW_GROUP_SIZE 10000)");
+      statement.execute("COPY (SELECT i * 4 AS k FROM range(0, 20000) t(i)) TO '"
+          + data.resolve("quarters/data.parquet") + "' (FORMAT PARQUET)");
     }
     engine = TarnEngine.open(EngineConfig.defaults(temp.resolve("warehouse")));
     try (TarnSession session = engine.openSession(null)) {
@@ -54,6 +60,10 @@ class DynamicFilterPruningTest {
           + data.resolve("customers") + "/'");
       execute(session, "CREATE EXTERNAL TABLE days (day INT, kind STRING) STORED AS PARQUET LOCATION 'file://"
           + data.resolve("days") + "/'");
+      execute(session, "CREATE EXTERNAL TABLE wide (k BIGINT, v BIGINT) STORED AS PARQUET LOCATION 'file://"
+          + data.resolve("wide") + "/'");
+      execute(session, "CREATE EXTERNAL TABLE quarters (k BIGINT) STORED AS PARQUET LOCATION 'file://"
+          + data.resolve("quarters") + "/'");
     }
   }
 
@@ -119,6 +129,48 @@ class DynamicFilterPruningTest {
         + " LEFT JOIN (SELECT * FROM customers WHERE region = 'r0') c ON s.cust = c.cust");
     assertThat(run.rows()).containsExactly(List.of(204800L, 20000L));
     assertThat(sales(run, scan -> scan.prunedByDynamicFilter)).isZero();
+  }
+
+  @Test
+  void buildKeysFilterProbeRowsBeforeTheirOtherColumnsAreDecoded() {
+    // Customers 0, 100, ..., 1000: every row group holds one, so only the row-level set can drop rows.
+    StatsQueries.Run run = StatsQueries.run(engine, "SELECT count(*), sum(s.amount) FROM sales s"
+        + " JOIN customers c ON s.cust = c.cust WHERE c.cust % 100 = 0");
+    assertThat(run.rows()).containsExactly(List.of(2200L, 108900L));
+    assertThat(sales(run, scan -> scan.rowsScanned)).isEqualTo(204800);
+    assertThat(sales(run, scan -> scan.rowsFilteredInScan)).isEqualTo(204800 - 2200);
+  }
+
+  @Test
+  void manyBuildKeysFilterProbeRowsThroughABloomFilter() {
+    // 20,000 keys (every fourth of 0..79,996): row groups past 80,000 fall to the range, most other rows to the
+    // bloom filter, which lets about 1% of the non-matching ones through to the join.
+    StatsQueries.Run run = StatsQueries.run(engine, "SELECT count(*), sum(w.v) FROM wide w"
+        + " JOIN quarters q ON w.k = q.k");
+    long expectedSum = 0;
+    for (long k = 0; k < 80_000; k += 4) {
+      expectedSum += k % 13;
+    }
+    assertThat(run.rows()).containsExactly(List.of(20000L, expectedSum));
+    long scanned = scanOf(run, "wide", scan -> scan.rowsScanned);
+    long filtered = scanOf(run, "wide", scan -> scan.rowsFilteredInScan);
+    assertThat(scanned).isBetween(80_000L, 90_000L); // DuckDB rounds row groups to multiples of 2,048 rows
+    long nonMatching = scanned - 20_000;
+    assertThat(filtered).isBetween(nonMatching - nonMatching / 40, nonMatching);
+  }
+
+  @Test
+  void scanPredicateFiltersRowsBeforeTheOtherColumnsAreDecoded() {
+    // cust % 100 = 7 keeps customers 7, 107, ..., 1007: 11 of them, 20 rows in each of the 10 files.
+    StatsQueries.Run run = StatsQueries.run(engine, "SELECT count(*), sum(amount) FROM sales WHERE cust % 100 = 7");
+    assertThat(run.rows()).containsExactly(List.of(2200L, 108900L));
+    assertThat(sales(run, scan -> scan.rowsFilteredInScan)).isEqualTo(204800 - 2200);
+  }
+
+  private static long scanOf(StatsQueries.Run run, String table, java.util.function.Function<
+      dev.tarn.engine.exec.ScanStats, java.util.concurrent.atomic.AtomicLong> counter) {
+    return run.stats().scans().stream().filter(scan -> scan.table().endsWith("." + table))
+        .mapToLong(scan -> counter.apply(scan).get()).sum();
   }
 
   @Test

@@ -1,12 +1,12 @@
-package dev.tarn.engine.exec.expr;
+package dev.tarn.engine.exec.vector;
 
 /** An open-addressing set of longs, so membership tests in hot loops need no boxing. */
-final class LongHashSet {
+public final class LongHashSet {
   private long[] keys = new long[16];
   private boolean[] used = new boolean[16];
   private int size;
 
-  void add(long key) {
+  public void add(long key) {
     if (contains(key)) {
       return;
     }
@@ -16,7 +16,7 @@ final class LongHashSet {
     insert(key);
   }
 
-  boolean contains(long key) {
+  public boolean contains(long key) {
     int mask = keys.length - 1;
     for (int slot = hash(key) & mask; used[slot]; slot = (slot + 1) & mask) {
       if (keys[slot] == key) {
@@ -24,6 +24,23 @@ final class LongHashSet {
       }
     }
     return false;
+  }
+
+  /** How many distinct keys the set holds. */
+  public int size() {
+    return size;
+  }
+
+  /** The keys, in no particular order. */
+  public long[] toArray() {
+    long[] values = new long[size];
+    int at = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        values[at++] = keys[i];
+      }
+    }
+    return values;
   }
 
   private void insert(long key) {

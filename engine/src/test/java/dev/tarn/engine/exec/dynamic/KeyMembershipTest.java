@@ -1,0 +1,125 @@
+package dev.tarn.engine.exec.dynamic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tarn.engine.exec.vector.LongHashSet;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The row-level runtime filter never rejects a build key, is exact while small, and a bloom filter beyond. */
+class KeyMembershipTest {
+  private final BufferAllocator allocator = new RootAllocator();
+
+  @AfterEach
+  void close() {
+    allocator.close();
+  }
+
+  @Test
+  void fewKeysMakeAnExactSet() {
+    try (BigIntVector build = longs(0, 5000, 2); IntVector probe = new IntVector("p", allocator)) {
+      KeyMembership membership = collect(build);
+      assertThat(membership.isBloomFilter()).isFalse();
+      probe.allocateNew(10_000);
+      for (int i = 0; i < 10_000; i++) {
+        probe.set(i, i);
+      }
+      probe.setValueCount(10_000);
+      assertThat(membership.accepts(probe)).isTrue(); // any integer width
+      for (int i = 0; i < 10_000; i++) {
+        assertThat(membership.mayContain(probe, i)).isEqualTo(i < 10_000 && i % 2 == 0);
+      }
+    }
+  }
+
+  @Test
+  void manyKeysMakeABloomFilterWithoutFalseNegatives() {
+    try (BigIntVector build = longs(0, 50_000, 3); BigIntVector probe = longs(0, 150_000, 1)) {
+      KeyMembership membership = collect(build);
+      assertThat(membership.isBloomFilter()).isTrue();
+      int falsePositives = 0;
+      for (int i = 0; i < probe.getValueCount(); i++) {
+        boolean member = i % 3 == 0;
+        boolean admitted = membership.mayContain(probe, i);
+        if (member) {
+          assertThat(admitted).isTrue();
+        } else if (admitted) {
+          falsePositives++;
+        }
+      }
+      assertThat(falsePositives).isLessThan(100_000 / 40);
+    }
+  }
+
+  @Test
+  void stringsAreHashedInPlace() {
+    try (VarCharVector build = strings("a", "", "hello", "日本"); VarCharVector probe = strings("hello", "x", "", "日本", "a ")) {
+      KeyMembership membership = collect(build);
+      assertThat(membership.mayContain(probe, 0)).isTrue();
+      assertThat(membership.mayContain(probe, 1)).isFalse();
+      assertThat(membership.mayContain(probe, 2)).isTrue();
+      assertThat(membership.mayContain(probe, 3)).isTrue();
+      assertThat(membership.mayContain(probe, 4)).isFalse();
+    }
+  }
+
+  @Test
+  void decimalsNeedTheSameScale() {
+    try (DecimalVector build = decimals(2, "1.50", "-3.25"); DecimalVector probe = decimals(2, "-3.25", "1.51");
+        DecimalVector otherScale = decimals(3, "1.500"); VarCharVector text = strings("1.50")) {
+      KeyMembership membership = collect(build);
+      assertThat(membership.mayContain(probe, 0)).isTrue();
+      assertThat(membership.mayContain(probe, 1)).isFalse();
+      assertThat(membership.accepts(otherScale)).isFalse();
+      assertThat(membership.accepts(text)).isFalse();
+    }
+  }
+
+  private static KeyMembership collect(FieldVector build) {
+    JoinKeys.Kind kind = JoinKeys.kindOf(build);
+    LongHashSet keys = new LongHashSet();
+    for (int row = 0; row < build.getValueCount(); row++) {
+      keys.add(JoinKeys.key(build, row));
+    }
+    return KeyMembership.of(kind, keys);
+  }
+
+  private BigIntVector longs(long from, long count, long step) {
+    BigIntVector vector = new BigIntVector("k", allocator);
+    vector.allocateNew((int) count);
+    for (int i = 0; i < count; i++) {
+      vector.set(i, from + i * step);
+    }
+    vector.setValueCount((int) count);
+    return vector;
+  }
+
+  private VarCharVector strings(String... values) {
+    VarCharVector vector = new VarCharVector("s", allocator);
+    vector.allocateNew();
+    for (int i = 0; i < values.length; i++) {
+      vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+    }
+    vector.setValueCount(values.length);
+    return vector;
+  }
+
+  private DecimalVector decimals(int scale, String... values) {
+    DecimalVector vector = new DecimalVector("d", allocator, 12, scale);
+    vector.allocateNew(values.length);
+    for (int i = 0; i < values.length; i++) {
+      vector.set(i, new BigDecimal(values[i]));
+    }
+    vector.setValueCount(values.length);
+    return vector;
+  }
+}

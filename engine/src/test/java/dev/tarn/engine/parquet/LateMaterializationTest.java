@@ -1,0 +1,238 @@
+package dev.tarn.engine.parquet;
+
+import static dev.tarn.engine.parquet.PruningExpressions.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.fs.LocalFileSystem;
+import dev.tarn.catalog.parquet.ParquetFooters;
+import dev.tarn.engine.exec.ScanStats;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.format.OffsetIndex;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stage 6, late materialization, on one snappy row group of 20,000 rows in 100-row pages: the row filter reads
+ * column {@code k} (the row number) first, and {@code name} (dictionary, with NULLs), {@code val} (with NULLs) and
+ * {@code note} are decoded only for the rows it keeps. Rows are checked against a full scan filtered in Java;
+ * page counts against the file's own offset indexes.
+ */
+class LateMaterializationTest {
+
+  private static final int ROWS = 20_000;
+  private static final int BATCH = 1_024;
+  private static final ArrowType BIGINT = new ArrowType.Int(64, true);
+  private static final List<Field> FIELDS = List.of(field("k", BIGINT), field("name", ArrowType.Utf8.INSTANCE),
+      field("val", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), field("note", ArrowType.Utf8.INSTANCE));
+
+  @TempDir
+  static Path directory;
+  static Path file;
+
+  @BeforeAll
+  static void writeFile() throws IOException {
+    MessageType schema = Types.buildMessage()
+        .required(PrimitiveTypeName.INT64).named("k")
+        .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("name")
+        .optional(PrimitiveTypeName.DOUBLE).named("val")
+        .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("note")
+        .named("t");
+    file = directory.resolve("late.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        .withConf(new PlainParquetConfiguration())
+        .withType(schema)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withCodecFactory(new ParquetTestFiles.TestCodecs())
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withPageRowCountLimit(100)
+        .withDictionaryEncoding(true)
+        .withDictionaryEncoding("k", false)
+        .withDictionaryEncoding("note", false)
+        .build()) {
+      for (int row = 0; row < ROWS; row++) {
+        Group group = groups.newGroup();
+        group.add("k", (long) row);
+        if (row % 7 != 3) {
+          group.add("name", "n" + (row % 50));
+        }
+        if (row % 5 != 1) {
+          group.add("val", row * 0.5);
+        }
+        group.add("note", "note-" + row + "-" + "y".repeat(row % 13));
+        writer.write(group);
+      }
+    }
+  }
+
+  @Test
+  void clusteredRowsLeaveWholePagesOfTheOtherColumnsUndecoded() {
+    LongPredicate wanted = k -> (k >= 5_000 && k < 5_100) || (k >= 15_000 && k < 15_050);
+    Result full = scan(null);
+    Result late = scan(wanted);
+    assertThat(late.rows).isEqualTo(keep(full.rows, wanted)).hasSize(150);
+    assertThat(late.stats.rowsFilteredInScan.get()).isEqualTo(ROWS - 150);
+    assertThat(late.stats.rowsScanned.get()).isEqualTo(ROWS);
+    // Pages of the late columns before the last kept row that hold no kept row are passed over undecoded;
+    // pages after it are never reached.
+    long lastKept = 15_049;
+    assertThat(late.stats.pagesSkipped.get()).isEqualTo(latePages(page -> !holdsWanted(page, wanted)
+        && page[0] <= lastKept)).isPositive();
+    assertThat(late.stats.pagesScanned.get()).isEqualTo(pages(0) + latePages(page -> holdsWanted(page, wanted)));
+    assertThat(full.stats.pagesSkipped.get()).isZero();
+  }
+
+  @Test
+  void scatteredRowsAreDecodedOneRunAtATime() {
+    LongPredicate wanted = k -> k % 10 == 3 || k % 10 == 4 || k % 97 == 0;
+    Result full = scan(null);
+    Result late = scan(wanted);
+    List<List<Object>> expected = keep(full.rows, wanted);
+    assertThat(late.rows).isEqualTo(expected);
+    assertThat(late.stats.rowsFilteredInScan.get()).isEqualTo(ROWS - expected.size());
+    assertThat(late.stats.pagesSkipped.get()).isZero();
+  }
+
+  @Test
+  void aBatchKeepingMostRowsIsDecodedWholeForTheFilterAbove() {
+    LongPredicate wanted = k -> k % 10 != 0 || k >= 10 * BATCH;
+    Result full = scan(null);
+    Result late = scan(wanted);
+    assertThat(late.rows).isEqualTo(full.rows);
+    assertThat(late.stats.rowsFilteredInScan.get()).isZero();
+  }
+
+  @Test
+  void noKeptRowDecodesNothingButTheFilterColumn() {
+    Result late = scan(k -> false);
+    assertThat(late.rows).isEmpty();
+    assertThat(late.stats.rowsFilteredInScan.get()).isEqualTo(ROWS);
+    assertThat(late.stats.pagesScanned.get()).isEqualTo(pages(0));
+  }
+
+  private static boolean holdsWanted(long[] page, LongPredicate wanted) {
+    for (long row = page[0]; row < page[1]; row++) {
+      if (wanted.test(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<List<Object>> keep(List<List<Object>> rows, LongPredicate wanted) {
+    return rows.stream().filter(row -> wanted.test((Long) row.get(0))).toList();
+  }
+
+  /** How many data pages column {@code column} has. */
+  private static long pages(int column) {
+    return offsets().get(column).getPage_locations().size();
+  }
+
+  /** The pages ({@code [first row, end row)}) of the late columns (all but k) that {@code test} accepts. */
+  private static long latePages(java.util.function.Predicate<long[]> test) {
+    long count = 0;
+    List<OffsetIndex> offsets = offsets();
+    for (int column = 1; column < offsets.size(); column++) {
+      OffsetIndex index = offsets.get(column);
+      for (int page = 0; page < index.getPage_locations().size(); page++) {
+        long start = index.getPage_locations().get(page).getFirst_row_index();
+        if (test.test(new long[] {start, PageIndexSelector.pageEnd(index, page, ROWS)})) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private static List<OffsetIndex> offsets() {
+    try (FileSystem.InputFile input = LocalFileSystem.INSTANCE.open(file.toString())) {
+      ParquetMetadata footer = ParquetFooters.read(input);
+      assertThat(footer.getBlocks()).hasSize(1);
+      MessageType schema = footer.getFileMetaData().getSchema();
+      BlockMetaData block = footer.getBlocks().get(0);
+      ColumnDescriptor[] descriptors = FIELDS.stream()
+          .map(f -> schema.getColumnDescription(new String[] {f.getName()})).toArray(ColumnDescriptor[]::new);
+      PageIndexSelector selector = new PageIndexSelector(input, descriptors, Map.of());
+      List<OffsetIndex> offsets = new ArrayList<>();
+      for (ColumnDescriptor descriptor : descriptors) {
+        offsets.add(selector.offsetIndex(RowGroupPruner.chunk(block, descriptor), ROWS));
+      }
+      return offsets;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private record Result(ScanStats stats, List<List<Object>> rows) {}
+
+  /** Scans every column; with {@code wanted}, through a row filter on k keeping the rows it accepts. */
+  private static Result scan(LongPredicate wanted) {
+    ScanStats stats = new ScanStats("t");
+    List<List<Object>> rows = new ArrayList<>();
+    try (RootAllocator allocator = new RootAllocator();
+        ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), FIELDS, allocator,
+            BATCH, stats)) {
+      if (wanted != null) {
+        scan.setRowFilter(new RowFilter() {
+          @Override
+          public int[] columns() {
+            return new int[] {0};
+          }
+
+          @Override
+          public int select(List<FieldVector> columns, int rowCount, int[] selected) {
+            BigIntVector keys = (BigIntVector) columns.get(0);
+            int count = 0;
+            for (int row = 0; row < rowCount; row++) {
+              if (wanted.test(keys.get(row))) {
+                selected[count++] = row;
+              }
+            }
+            return count;
+          }
+        });
+      }
+      List<FieldVector> batch;
+      while ((batch = scan.next()) != null) {
+        for (int row = 0; row < batch.get(0).getValueCount(); row++) {
+          List<Object> values = new ArrayList<>();
+          for (FieldVector vector : batch) {
+            Object value = vector.getObject(row);
+            values.add(value == null || value instanceof Long || value instanceof Double ? value : value.toString());
+          }
+          rows.add(values);
+        }
+        batch.forEach(FieldVector::close);
+      }
+    }
+    return new Result(stats, rows);
+  }
+}
