@@ -7,6 +7,7 @@ import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.SqliteCatalogStore;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.parallel.WorkerPool;
 import dev.tarn.engine.sql.stats.TableStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * One open warehouse: its catalog store, its root allocator (every query gets a child of it, with a limit) and
- * its file system. Thread-safe; open one per warehouse per JVM and share it between sessions (the JDBC driver
+ * One open warehouse: its catalog store, its root allocator (every query gets a child of it, with a limit), its
+ * file system and its worker threads. Thread-safe; open one per warehouse per JVM and share it between sessions (the JDBC driver
  * does). Closing it closes the store and fails if a query leaked memory.
  */
 public final class TarnEngine implements AutoCloseable {
@@ -35,9 +36,11 @@ public final class TarnEngine implements AutoCloseable {
   private final TableStatistics statistics;
   private final QueryHistory history;
   private final QueryLog queryLog;
+  private final WorkerPool workers;
 
   private TarnEngine(EngineConfig config, CatalogStore catalog, QueryHistory history, BufferAllocator rootAllocator) {
     this.config = config;
+    this.workers = WorkerPool.create(config.threads());
     this.catalog = catalog;
     this.rootAllocator = rootAllocator;
     this.statistics = new TableStatistics(catalog, fileSystem);
@@ -57,7 +60,7 @@ public final class TarnEngine implements AutoCloseable {
     CatalogStore store = SqliteCatalogStore.open(warehouse.resolve(CATALOG_FILE));
     store.createDatabase(Database.named(DEFAULT_DATABASE), true);
     EngineConfig resolved = new EngineConfig(warehouse, config.queryMemoryLimitBytes(), config.batchSize(),
-        config.queryHistorySize());
+        config.queryHistorySize(), config.threads());
     QueryHistory history;
     try {
       history = SqliteQueryHistory.open(warehouse.resolve(HISTORY_FILE), resolved.queryHistorySize());
@@ -100,6 +103,11 @@ public final class TarnEngine implements AutoCloseable {
     return rootAllocator;
   }
 
+  /** The threads every query of this engine runs its parallel pipeline fragments on. */
+  public WorkerPool workerPool() {
+    return workers;
+  }
+
   /** A new session whose current database is {@code database} (null: {@code default}). */
   public TarnSession openSession(String database) {
     EmbeddedSession session = new EmbeddedSession(this);
@@ -112,6 +120,7 @@ public final class TarnEngine implements AutoCloseable {
   @Override
   public void close() {
     try {
+      workers.close();
       history.close();
       catalog.close();
     } finally {

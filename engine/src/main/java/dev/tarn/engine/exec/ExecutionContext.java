@@ -4,12 +4,17 @@ import dev.tarn.catalog.fs.FileSystem;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.dynamic.DynamicFilters;
+import dev.tarn.engine.exec.parallel.WorkerPool;
+import dev.tarn.engine.exec.scan.SplitSources;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The runtime state of one query: its memory (a child allocator with a limit), the file system it reads, its
- * counters, and its cancellation flag. Plans are immutable and shared; this is per execution.
+ * counters, its cancellation flag, and the engine's worker threads with the state its parallel operators share
+ * (split sources, dynamic filters). Plans are immutable and shared; this is per execution. Thread-safe: the copies
+ * of a pipeline fragment use it from worker threads.
  */
 public final class ExecutionContext {
 
@@ -23,12 +28,22 @@ public final class ExecutionContext {
   private final QueryStats stats = new QueryStats();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final DynamicFilters dynamicFilters = new DynamicFilters();
+  private final SplitSources splitSources = new SplitSources();
+  private final WorkerPool workers;
 
+  /** A single-threaded execution. */
   public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize) {
+    this(queryId, allocator, fileSystem, batchSize, WorkerPool.SINGLE_THREADED);
+  }
+
+  /** An execution that runs copies of its pipeline fragments on {@code workers} (one thread: none). */
+  public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize,
+      WorkerPool workers) {
     this.queryId = queryId;
     this.allocator = allocator;
     this.fileSystem = fileSystem;
     this.batchSize = batchSize;
+    this.workers = workers;
   }
 
   public String queryId() {
@@ -55,6 +70,26 @@ public final class ExecutionContext {
   /** The query's dynamic filters: published by hash joins, read by the scans they prune. */
   public DynamicFilters dynamicFilters() {
     return dynamicFilters;
+  }
+
+  /** The scans' morsel sources, one per table scan node (by identity), shared by the scan's copies. */
+  public SplitSources splitSources() {
+    return splitSources;
+  }
+
+  /** How many copies of a pipeline fragment run at once; 1 runs everything on the query's own thread. */
+  public int parallelism() {
+    return workers.threads();
+  }
+
+  /** The engine's worker threads; only when {@link #parallelism()} is above 1. */
+  public Executor executor() {
+    return workers.executor();
+  }
+
+  /** Whether {@link #cancel()} was called. */
+  public boolean isCancelled() {
+    return cancelled.get();
   }
 
   public void cancel() {

@@ -25,7 +25,7 @@ public final class StatsQueries {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, TarnEngine.DEFAULT_DATABASE, List.of());
       ExecutionContext context = new ExecutionContext("stats-query", allocator, engine.fileSystem(),
-          engine.config().batchSize());
+          engine.config().batchSize(), engine.workerPool());
       List<List<Object>> rows = new ArrayList<>();
       try (Operator root = new ExecutionPlanner(context, TableScanOperator::new).plan(planned.plan())) {
         for (Batch next = root.next(); next != null; next = root.next()) {

@@ -31,9 +31,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
- * Reads a table's Parquet files, partition by partition and file by file, into batches of the scan's columns:
- * file columns come from the Parquet reader, partition columns are filled with the partition's value. Files are
- * listed only for partitions that survived pruning, and only when the scan reaches them.
+ * Reads a table's Parquet files, morsel by morsel (a data file of a partition), into batches of the scan's columns:
+ * file columns come from the Parquet reader, partition columns are filled with the partition's value. The morsels
+ * come from the scan's {@link SplitSource}, shared by every copy of this scan in the query, so N copies on N
+ * threads together read each file once; files are listed only for partitions that survived pruning, and only when
+ * the scan reaches them.
  */
 public final class TableScanOperator implements Operator {
 
@@ -46,9 +48,8 @@ public final class TableScanOperator implements Operator {
   private final Map<Integer, ColumnDomain> fileDomains = new HashMap<>();
   /** The scan filter's conjuncts that read only file columns, renumbered to file column indexes. */
   private final List<Expr> fileConjuncts = new ArrayList<>();
-  private final Deque<PartitionSplit> pendingPartitions;
+  private final SplitSource splits;
   private final ScanDynamicFilter dynamicFilter;
-  private final Deque<String> pendingFiles = new ArrayDeque<>();
   private PartitionSplit currentPartition;
   private FileReader currentFile;
   private boolean closed;
@@ -81,10 +82,9 @@ public final class TableScanOperator implements Operator {
         fileConjuncts.add(Exprs.renumber(conjunct, fileColumnOf));
       }
     }
-    this.pendingPartitions = new ArrayDeque<>(node.partitions());
-    this.scanStats = context.stats().newScan(node.table());
-    scanStats.partitionsTotal.addAndGet(node.partitionsTotal());
-    this.dynamicFilter = new ScanDynamicFilter(node, context.dynamicFilters(), scanStats);
+    this.splits = context.splitSources().forScan(node, context);
+    this.scanStats = splits.stats();
+    this.dynamicFilter = splits.dynamicFilter();
   }
 
   @Override
@@ -104,21 +104,12 @@ public final class TableScanOperator implements Operator {
         currentFile.close();
         currentFile = null;
       }
-      if (!pendingFiles.isEmpty()) {
-        currentFile = open(pendingFiles.poll());
-        continue;
-      }
-      if (pendingPartitions.isEmpty()) {
+      Morsel morsel = splits.next();
+      if (morsel == null) {
         return null;
       }
-      currentPartition = pendingPartitions.poll();
-      if (dynamicFilter.prunes(currentPartition)) {
-        continue;
-      }
-      scanStats.partitionsScanned.incrementAndGet();
-      List<String> files = DataFiles.list(context.fileSystem(), currentPartition.location(), node.table());
-      scanStats.filesTotal.addAndGet(files.size());
-      pendingFiles.addAll(files);
+      currentPartition = morsel.partition();
+      currentFile = open(morsel.location());
     }
     return null;
   }
