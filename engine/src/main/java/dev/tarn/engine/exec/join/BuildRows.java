@@ -11,7 +11,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * The buffered build side of a join: its batches as they came (no copy), a dense id per row across batches, and
- * which rows have found a match (for outer, semi and anti joins that emit build rows at the end).
+ * which rows have found a match (for outer, semi and anti joins that emit build rows at the end). Once
+ * {@link #seal() sealed}, {@link #gather} only reads, so probe copies on several threads may share the rows; the
+ * match flags are not thread-safe, which is why joins that emit build rows run with a single probe.
  */
 public final class BuildRows implements AutoCloseable {
   private final List<Batch> batches = new ArrayList<>();
@@ -63,13 +65,7 @@ public final class BuildRows implements AutoCloseable {
   /** A new vector of {@code field} holding column {@code column} of build rows {@code ids[0..count)}; -1 is NULL. */
   public FieldVector gather(int column, Field field, int[] ids, int count, BufferAllocator allocator) {
     if (columnsByBatch == null) {
-      columnsByBatch = new FieldVector[batches.isEmpty() ? 0 : batches.get(0).columnCount()][];
-      for (int c = 0; c < columnsByBatch.length; c++) {
-        columnsByBatch[c] = new FieldVector[batches.size()];
-        for (int b = 0; b < batches.size(); b++) {
-          columnsByBatch[c][b] = batches.get(b).column(c);
-        }
-      }
+      seal();
     }
     int[] sourceOf = new int[count];
     int[] rows = new int[count];
@@ -80,6 +76,17 @@ public final class BuildRows implements AutoCloseable {
     }
     FieldVector[] sources = columnsByBatch.length == 0 ? new FieldVector[] {null} : columnsByBatch[column];
     return Gather.rows(field, sources, sourceOf, rows, 0, count, allocator);
+  }
+
+  /** Indexes the columns by batch for {@link #gather}; call once every build batch was added. */
+  public void seal() {
+    columnsByBatch = new FieldVector[batches.isEmpty() ? 0 : batches.get(0).columnCount()][];
+    for (int c = 0; c < columnsByBatch.length; c++) {
+      columnsByBatch[c] = new FieldVector[batches.size()];
+      for (int b = 0; b < batches.size(); b++) {
+        columnsByBatch[c][b] = batches.get(b).column(c);
+      }
+    }
   }
 
   @Override

@@ -19,7 +19,15 @@ public final class HashCandidates implements CandidateFinder {
    * {@code nullSafeKeys} match NULL with NULL.
    */
   public HashCandidates(List<Integer> buildKeys, List<Integer> probeKeys, List<Integer> nullSafeKeys) {
-    this.table = new JoinHashTable(nullSafeKeys);
+    this(new JoinHashTable(nullSafeKeys), buildKeys, probeKeys);
+  }
+
+  /**
+   * Candidates from {@code table}, which other finders may share: one of them fills it ({@link #addBuild}) before
+   * any probes, then each probe copy enumerates its own probe batches with its own finder (probing only reads).
+   */
+  public HashCandidates(JoinHashTable table, List<Integer> buildKeys, List<Integer> probeKeys) {
+    this.table = table;
     this.buildKeys = List.copyOf(buildKeys);
     this.probeKeys = List.copyOf(probeKeys);
   }

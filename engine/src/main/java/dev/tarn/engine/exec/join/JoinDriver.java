@@ -19,15 +19,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The join algorithm shared by the hash and nested-loop join operators, which differ only in their
- * {@link CandidateFinder}. It buffers the build side, then streams the probe side batch by batch: candidates
+ * {@link CandidateFinder}. It buffers the build side (a {@link JoinBuild}, possibly shared with other drivers
+ * probing on other threads), then streams the probe side batch by batch: candidates
  * are gathered into pair batches of at most {@code batchSize} rows, the residual keeps the matching ones, and
  * matches are recorded per probe row and per build row. Rows kept without a match (outer joins), or kept for
  * having one (SEMI) or none (ANTI), are emitted after each probe batch (probe side) or at the end (build side),
  * so any join type works with either side as the build side.
  */
 public final class JoinDriver {
-  private final Operator left;
-  private final Operator right;
+  private final Operator probeInput;
+  private final JoinBuild joinBuild;
   private final JoinType joinType;
   private final boolean probeIsLeft;
   private final CandidateFinder finder;
@@ -38,7 +39,6 @@ public final class JoinDriver {
   private final ExecutionContext context;
   private final int[] probeRows;
   private final int[] buildIds;
-  private final BuildListener buildListener;
 
   private BuildRows build;
   private Batch probe;
@@ -56,21 +56,44 @@ public final class JoinDriver {
   /** As above; {@code buildListener} (or null) sees the build side and hears when it is complete. */
   public JoinDriver(Operator left, Operator right, JoinType joinType, BuildSide buildSide, CandidateFinder finder,
       VectorExpression residual, List<Field> outputFields, ExecutionContext context, BuildListener buildListener) {
-    this.buildListener = buildListener;
-    this.left = left;
-    this.right = right;
+    this(buildSide == BuildSide.RIGHT ? left : right,
+        new JoinBuild(buildSide == BuildSide.RIGHT ? right : left, finder, buildListener, context, 1), finder,
+        joinType, buildSide, residual, outputFields, context);
+  }
+
+  /**
+   * A driver probing {@code probeInput} against {@code build}, which it holds one reference of (and may share with
+   * other drivers, each probing part of the probe side on its own thread with its own {@code finder} over the
+   * build's index). The join must not {@link #emitsBuildRows emit build rows} when the build is shared.
+   */
+  public JoinDriver(Operator probeInput, JoinBuild build, CandidateFinder finder, JoinType joinType,
+      BuildSide buildSide, VectorExpression residual, List<Field> outputFields, ExecutionContext context) {
+    this.probeInput = probeInput;
+    this.joinBuild = build;
     this.joinType = joinType;
     this.probeIsLeft = buildSide == BuildSide.RIGHT;
     this.finder = finder;
     this.residual = residual;
     this.outputFields = List.copyOf(outputFields);
-    this.leftColumnCount = left.schema().getFields().size();
-    List<Field> pairs = new ArrayList<>(left.schema().getFields());
-    pairs.addAll(right.schema().getFields());
+    List<Field> leftFields = (probeIsLeft ? probeInput.schema() : build.schema()).getFields();
+    List<Field> rightFields = (probeIsLeft ? build.schema() : probeInput.schema()).getFields();
+    this.leftColumnCount = leftFields.size();
+    List<Field> pairs = new ArrayList<>(leftFields);
+    pairs.addAll(rightFields);
     this.pairFields = joinType.outputsLeftOnly() ? pairs : this.outputFields;
     this.context = context;
     this.probeRows = new int[context.batchSize()];
     this.buildIds = new int[context.batchSize()];
+  }
+
+  /**
+   * Whether a join emits build rows after its probe side (unmatched ones of an outer join, or the left rows of a
+   * SEMI/ANTI join built on the left): it must then see every probe row's matches, so its probe runs as one copy.
+   */
+  public static boolean emitsBuildRows(JoinType joinType, BuildSide buildSide) {
+    boolean probeIsLeft = buildSide == BuildSide.RIGHT;
+    boolean keepsUnmatchedBuild = probeIsLeft ? joinType.keepsUnmatchedRight() : joinType.keepsUnmatchedLeft();
+    return keepsUnmatchedBuild || (!probeIsLeft && joinType.outputsLeftOnly());
   }
 
   public Schema schema() {
@@ -83,7 +106,7 @@ public final class JoinDriver {
       return null;
     }
     if (build == null) {
-      buildSide();
+      startProbing();
     }
     while (true) {
       context.checkCancelled();
@@ -91,7 +114,7 @@ public final class JoinDriver {
         if (probeDone) {
           return emitBuildRows();
         }
-        Batch next = (probeIsLeft ? left : right).next();
+        Batch next = probeInput.next();
         if (next == null) {
           probeDone = true;
         } else if (next.rowCount() == 0) {
@@ -111,31 +134,9 @@ public final class JoinDriver {
     }
   }
 
-  private void buildSide() {
-    Operator input = probeIsLeft ? right : left;
-    build = new BuildRows();
-    while (true) {
-      // Checked before pulling, so a cancellation never strands a batch this method has not taken yet.
-      context.checkCancelled();
-      Batch batch = input.next();
-      if (batch == null) {
-        break;
-      }
-      if (batch.rowCount() == 0) {
-        batch.close();
-        continue;
-      }
-      int firstId = build.rowCount();
-      build.add(batch);
-      finder.addBuild(batch, firstId);
-      if (buildListener != null) {
-        buildListener.accept(batch);
-      }
-    }
-    // Published before the probe side's first pull, so its scan can prune with it from the start.
-    if (buildListener != null) {
-      buildListener.complete();
-    }
+  /** Waits for (or does) the build, then decides whether the probe side needs reading at all. */
+  private void startProbing() {
+    build = joinBuild.rows();
     // With nothing to match, a probe row survives only in an outer join keeping it, or an anti join.
     if (build.rowCount() == 0 && !keepsUnmatchedProbe() && !(probeIsLeft && joinType == JoinType.ANTI)) {
       probeDone = true;
@@ -150,13 +151,9 @@ public final class JoinDriver {
     return probeIsLeft ? joinType.keepsUnmatchedLeft() : joinType.keepsUnmatchedRight();
   }
 
-  private boolean keepsUnmatchedBuild() {
-    return probeIsLeft ? joinType.keepsUnmatchedRight() : joinType.keepsUnmatchedLeft();
-  }
-
   /** Build rows are emitted at the end: unmatched ones of an outer join, or the left rows of SEMI/ANTI. */
   private boolean tracksBuildMatches() {
-    return keepsUnmatchedBuild() || (!probeIsLeft && joinType.outputsLeftOnly());
+    return emitsBuildRows(joinType, probeIsLeft ? BuildSide.RIGHT : BuildSide.LEFT);
   }
 
   /** A SEMI/ANTI join probing with its left rows only asks whether a row has a match. */
@@ -304,22 +301,22 @@ public final class JoinDriver {
         context.allocator());
   }
 
-  /** Closes the buffered build rows, the current probe batch and both inputs; safe at any time, repeatedly. */
+  /** Releases the build (the last user frees it), closes the current probe batch and the probe input; idempotent. */
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     try {
       if (probe != null) {
         probe.close();
         probe = null;
       }
-      if (build != null) {
-        build.close();
-      }
     } finally {
       try {
-        left.close();
+        joinBuild.release();
       } finally {
-        right.close();
+        probeInput.close();
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.join.BuildListener;
 import dev.tarn.engine.exec.join.HashCandidates;
+import dev.tarn.engine.exec.join.JoinBuild;
 import dev.tarn.engine.exec.join.JoinDriver;
 import dev.tarn.engine.plan.BuildSide;
 import dev.tarn.engine.plan.JoinType;
@@ -39,6 +40,26 @@ public final class HashJoinOperator implements Operator {
         : new HashCandidates(leftKeys, rightKeys, nullSafeKeys);
     this.driver = new JoinDriver(left, right, joinType, buildSide, candidates, residual, outputFields, context,
         buildListener);
+  }
+
+  private HashJoinOperator(JoinDriver driver) {
+    this.driver = driver;
+  }
+
+  /**
+   * One probe copy of a parallel hash join: probes {@code probe} against {@code build}, shared with the other
+   * copies (each holds one of its references), through {@code candidates}, a finder of its own over the build's
+   * shared hash table. The join must not emit build rows ({@link JoinDriver#emitsBuildRows}).
+   */
+  public static HashJoinOperator probing(Operator probe, JoinBuild build, HashCandidates candidates,
+      JoinType joinType, BuildSide buildSide, VectorExpression residual, List<Field> outputFields,
+      ExecutionContext context) {
+    if (JoinDriver.emitsBuildRows(joinType, buildSide)) {
+      throw new IllegalArgumentException(joinType + " join built on the " + buildSide
+          + " side emits build rows, so its probe side cannot be split");
+    }
+    return new HashJoinOperator(new JoinDriver(probe, build, candidates, joinType, buildSide, residual,
+        outputFields, context));
   }
 
   @Override
