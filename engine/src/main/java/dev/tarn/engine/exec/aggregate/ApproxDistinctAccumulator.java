@@ -9,6 +9,7 @@ import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
 
 /**
  * APPROX_DISTINCT (Athena): the estimated number of distinct non-NULL values, from one HyperLogLog sketch per
@@ -40,6 +41,27 @@ final class ApproxDistinctAccumulator implements Accumulator {
         sketches[group] = new HllSketch(LOG_BUCKETS, TgtHllType.HLL_8);
       }
       sketches[group].update(KeyEncoder.hash(bytes, offsets[i], offsets[i + 1]));
+    }
+  }
+
+  /** Unions the other state's sketches into these (HyperLogLog sketches merge without loss). */
+  @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    sketches = Accumulators.grow(sketches, groupCount);
+    HllSketch[] partial = Accumulators.grow(((ApproxDistinctAccumulator) other).sketches, otherGroupCount);
+    for (int group = 0; group < otherGroupCount; group++) {
+      if (partial[group] == null) {
+        continue;
+      }
+      int target = groupMap[group];
+      if (sketches[target] == null) {
+        sketches[target] = partial[group];
+      } else {
+        Union union = new Union(LOG_BUCKETS);
+        union.update(sketches[target]);
+        union.update(partial[group]);
+        sketches[target] = union.getResult(TgtHllType.HLL_8);
+      }
     }
   }
 

@@ -30,6 +30,15 @@ final class CountAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    counts = Accumulators.grow(counts, groupCount);
+    long[] partial = Accumulators.grow(((CountAccumulator) other).counts, otherGroupCount);
+    for (int group = 0; group < otherGroupCount; group++) {
+      counts[groupMap[group]] += partial[group];
+    }
+  }
+
+  @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     counts = Accumulators.grow(counts, groupCount);
     return Accumulators.fromLongs(field, counts, null, groupCount, allocator);

@@ -68,6 +68,40 @@ final class DecimalSumAccumulator implements Accumulator {
     sums[group] = 0;
   }
 
+  /**
+   * Adds the other state's long sums like values (spilling on overflow) and its BigInteger parts exactly, so the
+   * total, and the average's rounding, are those of one accumulator fed every value.
+   */
+  @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    DecimalSumAccumulator partial = (DecimalSumAccumulator) other;
+    sums = Accumulators.grow(sums, groupCount);
+    spilled = Accumulators.grow(spilled, groupCount);
+    counts = Accumulators.grow(counts, groupCount);
+    long[] partialSums = Accumulators.grow(partial.sums, otherGroupCount);
+    BigInteger[] partialSpilled = Accumulators.grow(partial.spilled, otherGroupCount);
+    long[] partialCounts = Accumulators.grow(partial.counts, otherGroupCount);
+    if (scale < 0) {
+      scale = partial.scale;
+    }
+    for (int group = 0; group < otherGroupCount; group++) {
+      if (partialCounts[group] == 0) {
+        continue;
+      }
+      int target = groupMap[group];
+      counts[target] += partialCounts[group];
+      long sum = sums[target] + partialSums[group];
+      if (((sums[target] ^ sum) & (partialSums[group] ^ sum)) < 0) {
+        spill(target, BigInteger.valueOf(partialSums[group]));
+      } else {
+        sums[target] = sum;
+      }
+      if (partialSpilled[group] != null) {
+        spill(target, partialSpilled[group]);
+      }
+    }
+  }
+
   @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     sums = Accumulators.grow(sums, groupCount);

@@ -1,5 +1,7 @@
 package dev.tarn.engine.exec.aggregate;
 
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.vector.Gather;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -45,6 +47,13 @@ final class DistinctAccumulator implements Accumulator {
     try (FieldVector firsts = Gather.rows(argument, firstRows, 0, count, argument.getAllocator())) {
       inner.add(firsts, firstGroups, count, groupCount);
     }
+  }
+
+  /** Never called: an aggregation with a DISTINCT aggregate runs single-threaded (after a gather). */
+  @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    throw new TarnException(ErrorCode.INTERNAL_ERROR, "distinct aggregate",
+        "a DISTINCT aggregate has no partial state to merge");
   }
 
   @Override

@@ -32,6 +32,19 @@ final class DoubleSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    DoubleSumAccumulator partial = (DoubleSumAccumulator) other;
+    sums = Accumulators.grow(sums, groupCount);
+    counts = Accumulators.grow(counts, groupCount);
+    double[] partialSums = Accumulators.grow(partial.sums, otherGroupCount);
+    long[] partialCounts = Accumulators.grow(partial.counts, otherGroupCount);
+    for (int group = 0; group < otherGroupCount; group++) {
+      sums[groupMap[group]] += partialSums[group];
+      counts[groupMap[group]] += partialCounts[group];
+    }
+  }
+
+  @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     sums = Accumulators.grow(sums, groupCount);
     counts = Accumulators.grow(counts, groupCount);

@@ -34,6 +34,26 @@ final class LongSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    LongSumAccumulator partial = (LongSumAccumulator) other;
+    sums = Accumulators.grow(sums, groupCount);
+    present = Accumulators.grow(present, groupCount);
+    long[] partialSums = Accumulators.grow(partial.sums, otherGroupCount);
+    boolean[] partialPresent = Accumulators.grow(partial.present, otherGroupCount);
+    try {
+      for (int group = 0; group < otherGroupCount; group++) {
+        if (partialPresent[group]) {
+          int target = groupMap[group];
+          sums[target] = Math.addExact(sums[target], partialSums[group]);
+          present[target] = true;
+        }
+      }
+    } catch (ArithmeticException e) {
+      throw new TarnException(ErrorCode.NUMERIC_OVERFLOW, "sum", "bigint overflow in sum");
+    }
+  }
+
+  @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     sums = Accumulators.grow(sums, groupCount);
     present = Accumulators.grow(present, groupCount);

@@ -64,6 +64,24 @@ final class MinMaxAccumulators {
     }
 
     @Override
+    public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+      LongExtreme partial = (LongExtreme) other;
+      values = Accumulators.grow(values, groupCount);
+      present = Accumulators.grow(present, groupCount);
+      long[] partialValues = Accumulators.grow(partial.values, otherGroupCount);
+      boolean[] partialPresent = Accumulators.grow(partial.present, otherGroupCount);
+      for (int group = 0; group < otherGroupCount; group++) {
+        int target = groupMap[group];
+        long value = partialValues[group];
+        if (partialPresent[group]
+            && (!present[target] || (minimum ? value < values[target] : value > values[target]))) {
+          values[target] = value;
+          present[target] = true;
+        }
+      }
+    }
+
+    @Override
     public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
       values = Accumulators.grow(values, groupCount);
       present = Accumulators.grow(present, groupCount);
@@ -100,6 +118,26 @@ final class MinMaxAccumulators {
     }
 
     @Override
+    public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+      DoubleExtreme partial = (DoubleExtreme) other;
+      values = Accumulators.grow(values, groupCount);
+      present = Accumulators.grow(present, groupCount);
+      double[] partialValues = Accumulators.grow(partial.values, otherGroupCount);
+      boolean[] partialPresent = Accumulators.grow(partial.present, otherGroupCount);
+      for (int group = 0; group < otherGroupCount; group++) {
+        if (!partialPresent[group]) {
+          continue;
+        }
+        int target = groupMap[group];
+        int sign = present[target] ? Double.compare(partialValues[group], values[target]) : 0;
+        if (!present[target] || (minimum ? sign < 0 : sign > 0)) {
+          values[target] = partialValues[group];
+          present[target] = true;
+        }
+      }
+    }
+
+    @Override
     public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
       values = Accumulators.grow(values, groupCount);
       present = Accumulators.grow(present, groupCount);
@@ -126,6 +164,20 @@ final class MinMaxAccumulators {
           if (values[group] == null || (minimum ? value.compareTo(values[group]) < 0 : value.compareTo(values[group]) > 0)) {
             values[group] = value;
           }
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+      values = Accumulators.grow(values, groupCount);
+      BigDecimal[] partial = Accumulators.grow(((DecimalExtreme) other).values, otherGroupCount);
+      for (int group = 0; group < otherGroupCount; group++) {
+        int target = groupMap[group];
+        BigDecimal value = partial[group];
+        if (value != null && (values[target] == null
+            || (minimum ? value.compareTo(values[target]) < 0 : value.compareTo(values[target]) > 0))) {
+          values[target] = value;
         }
       }
     }
@@ -173,6 +225,21 @@ final class MinMaxAccumulators {
         int sign = current == null ? 0 : Arrays.compareUnsigned(scratch, 0, length, current, 0, current.length);
         if (current == null || (minimum ? sign < 0 : sign > 0)) {
           values[group] = Arrays.copyOf(scratch, length);
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+      values = Accumulators.grow(values, groupCount);
+      byte[][] partial = Accumulators.grow(((StringExtreme) other).values, otherGroupCount);
+      for (int group = 0; group < otherGroupCount; group++) {
+        int target = groupMap[group];
+        byte[] value = partial[group];
+        byte[] current = values[target];
+        int sign = value == null || current == null ? 0 : Arrays.compareUnsigned(value, current);
+        if (value != null && (current == null || (minimum ? sign < 0 : sign > 0))) {
+          values[target] = value;
         }
       }
     }

@@ -32,6 +32,20 @@ final class SingleValueAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    SingleValueAccumulator partial = (SingleValueAccumulator) other;
+    rows = Accumulators.grow(rows, groupCount);
+    long[] partialRows = Accumulators.grow(partial.rows, otherGroupCount);
+    for (int group = 0; group < otherGroupCount; group++) {
+      if ((rows[groupMap[group]] += partialRows[group]) > 1) {
+        throw new TarnException(ErrorCode.SUBQUERY_MULTIPLE_ROWS, "scalar subquery",
+            "Scalar subquery returned more than one row");
+      }
+    }
+    value.merge(partial.value, groupMap, otherGroupCount, groupCount);
+  }
+
+  @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     return value.result(field, groupCount, allocator);
   }

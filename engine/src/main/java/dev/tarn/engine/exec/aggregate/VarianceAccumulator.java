@@ -73,6 +73,44 @@ final class VarianceAccumulator implements Accumulator {
     return values;
   }
 
+  /**
+   * Chan et al.'s pairwise update: the other state's mean is moved onto this group's shift (exact for values of
+   * similar magnitude, like the shift itself), then counts, means and squared deviations combine.
+   */
+  @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    VarianceAccumulator partial = (VarianceAccumulator) other;
+    counts = Accumulators.grow(counts, groupCount);
+    shifts = Accumulators.grow(shifts, groupCount);
+    means = Accumulators.grow(means, groupCount);
+    squaredDeviations = Accumulators.grow(squaredDeviations, groupCount);
+    long[] partialCounts = Accumulators.grow(partial.counts, otherGroupCount);
+    double[] partialShifts = Accumulators.grow(partial.shifts, otherGroupCount);
+    double[] partialMeans = Accumulators.grow(partial.means, otherGroupCount);
+    double[] partialDeviations = Accumulators.grow(partial.squaredDeviations, otherGroupCount);
+    for (int group = 0; group < otherGroupCount; group++) {
+      long otherCount = partialCounts[group];
+      if (otherCount == 0) {
+        continue;
+      }
+      int target = groupMap[group];
+      long count = counts[target];
+      if (count == 0) {
+        counts[target] = otherCount;
+        shifts[target] = partialShifts[group];
+        means[target] = partialMeans[group];
+        squaredDeviations[target] = partialDeviations[group];
+        continue;
+      }
+      double otherMean = partialMeans[group] + (partialShifts[group] - shifts[target]);
+      long total = count + otherCount;
+      double delta = otherMean - means[target];
+      means[target] += delta * otherCount / total;
+      squaredDeviations[target] += partialDeviations[group] + delta * delta * ((double) count * otherCount / total);
+      counts[target] = total;
+    }
+  }
+
   @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     counts = Accumulators.grow(counts, groupCount);

@@ -22,6 +22,11 @@ final class ZeroForEmptyAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other, int[] groupMap, int otherGroupCount, int groupCount) {
+    sum.merge(((ZeroForEmptyAccumulator) other).sum, groupMap, otherGroupCount, groupCount);
+  }
+
+  @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     FieldVector result = sum.result(field, groupCount, allocator);
     ArrowType type = field.getType();

@@ -3,10 +3,7 @@ package dev.tarn.engine.exec.operator;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
-import dev.tarn.engine.exec.aggregate.Accumulator;
-import dev.tarn.engine.exec.aggregate.AggregateFilter;
-import dev.tarn.engine.exec.aggregate.Accumulators;
-import dev.tarn.engine.exec.aggregate.GroupByHash;
+import dev.tarn.engine.exec.aggregate.AggregationState;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
 import java.util.ArrayList;
@@ -83,71 +80,17 @@ public final class HashAggregateOperator implements Operator {
   }
 
   private void aggregateInput() {
-    List<Field> inputFields = input.schema().getFields();
-    List<Accumulator> accumulators = new ArrayList<>(aggregates.size());
-    for (AggregateCall call : aggregates) {
-      Field argument = call.arguments().isEmpty() ? null : inputFields.get(call.arguments().get(0));
-      accumulators.add(Accumulators.create(call, argument == null ? null : argument.getType()));
-    }
-    List<Field> keyFields = groupKeys.stream().map(inputFields::get).toList();
-    List<FieldVector> output = new ArrayList<>();
-    boolean sawRows = false;
-    try (GroupByHash groups = new GroupByHash(keyFields, context.allocator())) {
+    try (AggregationState state = new AggregationState(input.schema().getFields(), groupKeys, aggregates,
+        context.allocator())) {
       for (Batch next = input.next(); next != null; next = input.next()) {
         try (Batch batch = next) {
           context.checkCancelled();
-          int rowCount = batch.rowCount();
-          int[] groupIds;
-          int groupsSoFar;
-          if (groupKeys.isEmpty()) {
-            groupIds = new int[rowCount];
-            groupsSoFar = 1;
-          } else {
-            groupIds = groups.groupIds(groupKeys.stream().map(batch::column).toList(), rowCount);
-            groupsSoFar = groups.groupCount();
-          }
-          for (int i = 0; i < aggregates.size(); i++) {
-            AggregateCall call = aggregates.get(i);
-            FieldVector argument = call.arguments().isEmpty() ? null : batch.column(call.arguments().get(0));
-            if (call.filter() < 0) {
-              accumulators.get(i).add(argument, groupIds, rowCount, groupsSoFar);
-            } else {
-              AggregateFilter.addSelected(accumulators.get(i), argument, batch.column(call.filter()), groupIds,
-                  rowCount, groupsSoFar, context.allocator());
-            }
-          }
-          sawRows |= rowCount > 0;
+          state.add(batch);
         }
       }
       input.close();
-      if (!sawRows && !groupKeys.isEmpty() && !emptyGroupingSetIds.isEmpty()) {
-        addEmptyGroupingSets(groups, keyFields);
-      }
-      groupCount = groupKeys.isEmpty() ? 1 : groups.groupCount();
-      output.addAll(groups.takeKeys());
-      for (int i = 0; i < aggregates.size(); i++) {
-        output.add(accumulators.get(i).result(outputFields.get(groupKeys.size() + i), groupCount,
-            context.allocator()));
-      }
-      results = output;
-    } catch (RuntimeException e) {
-      output.forEach(FieldVector::close);
-      throw e;
-    }
-  }
-
-  /** Empty input still gives empty grouping sets a row: keys all NULL but the group id (accumulators start empty). */
-  private void addEmptyGroupingSets(GroupByHash groups, List<Field> keyFields) {
-    int count = emptyGroupingSetIds.size();
-    List<FieldVector> keys = new ArrayList<>(keyFields.size());
-    try {
-      for (int key = 0; key < keyFields.size() - 1; key++) {
-        keys.add(Vectors.constant(keyFields.get(key), null, count, context.allocator()));
-      }
-      keys.add(Vectors.fromValues(keyFields.get(keyFields.size() - 1), emptyGroupingSetIds, context.allocator()));
-      groups.groupIds(keys, count);
-    } finally {
-      keys.forEach(FieldVector::close);
+      results = state.results(outputFields, emptyGroupingSetIds);
+      groupCount = state.groupCount();
     }
   }
 
