@@ -86,6 +86,69 @@ public final class RowBuffer implements AutoCloseable {
     return 0;
   }
 
+  /**
+   * As {@link #compare(int, int)} between row {@code left} of this buffer and row {@code right} of {@code other}, a
+   * buffer of the same fields and keys (another thread's sorted run).
+   */
+  public int compare(int left, RowBuffer other, int right) {
+    for (int k = 0; k < columns.length; k++) {
+      SortColumn column = columns[k];
+      SortKey key = keys.get(k);
+      boolean leftNull = column.isNull(left);
+      boolean rightNull = other.columns[k].isNull(right);
+      if (leftNull || rightNull) {
+        if (leftNull && rightNull) {
+          continue;
+        }
+        return leftNull == key.nullsFirst() ? -1 : 1;
+      }
+      int sign = column.compare(left, other.columns[k], right);
+      if (sign != 0) {
+        return key.ascending() ? sign : -sign;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A new batch whose row i is row {@code ids[i]} of buffer {@code bufferOf[i]}, for i in {@code 0..count)}: the
+   * output of a merge of sorted runs.
+   */
+  public static Batch gather(List<RowBuffer> buffers, int[] bufferOf, int[] ids, int count,
+      BufferAllocator allocator) {
+    int[] firstBatch = new int[buffers.size()];
+    int batchCount = 0;
+    for (int b = 0; b < buffers.size(); b++) {
+      firstBatch[b] = batchCount;
+      batchCount += buffers.get(b).batches.size();
+    }
+    int[] sources = new int[count];
+    int[] rows = new int[count];
+    for (int i = 0; i < count; i++) {
+      RowBuffer buffer = buffers.get(bufferOf[i]);
+      sources[i] = firstBatch[bufferOf[i]] + buffer.batchOf[ids[i]];
+      rows[i] = buffer.rowOf[ids[i]];
+    }
+    List<Field> fields = buffers.get(0).fields;
+    List<FieldVector> output = new ArrayList<>(fields.size());
+    try {
+      for (int column = 0; column < fields.size(); column++) {
+        FieldVector[] parts = new FieldVector[batchCount];
+        for (int b = 0; b < buffers.size(); b++) {
+          List<Batch> batches = buffers.get(b).batches;
+          for (int i = 0; i < batches.size(); i++) {
+            parts[firstBatch[b] + i] = batches.get(i).column(column);
+          }
+        }
+        output.add(Gather.rows(fields.get(column), parts, sources, rows, 0, count, allocator));
+      }
+      return new Batch(output, count);
+    } catch (RuntimeException e) {
+      output.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
   /** All row ids, sorted. */
   public int[] sortedIds() {
     int[] ids = new int[rowCount];

@@ -62,6 +62,9 @@ abstract class SortColumn {
   /** Compares the non-NULL values of rows {@code left} and {@code right}. */
   abstract int compare(int left, int right);
 
+  /** Compares the non-NULL value of row {@code left} with row {@code right} of {@code other}, a column of this kind. */
+  abstract int compare(int left, SortColumn other, int right);
+
   private static final class LongColumn extends SortColumn {
     private long[] values = new long[64];
 
@@ -74,6 +77,11 @@ abstract class SortColumn {
     @Override
     int compare(int left, int right) {
       return Long.compare(values[left], values[right]);
+    }
+
+    @Override
+    int compare(int left, SortColumn other, int right) {
+      return Long.compare(values[left], ((LongColumn) other).values[right]);
     }
   }
 
@@ -90,6 +98,11 @@ abstract class SortColumn {
     int compare(int left, int right) {
       // + 0.0 makes -0.0 and 0.0 equal, as SQL does.
       return Double.compare(values[left] + 0.0, values[right] + 0.0);
+    }
+
+    @Override
+    int compare(int left, SortColumn other, int right) {
+      return Double.compare(values[left] + 0.0, ((DoubleColumn) other).values[right] + 0.0);
     }
   }
 
@@ -112,6 +125,13 @@ abstract class SortColumn {
     int compare(int left, int right) {
       int sign = Long.compare(high[left], high[right]);
       return sign != 0 ? sign : Long.compareUnsigned(low[left], low[right]);
+    }
+
+    @Override
+    int compare(int left, SortColumn other, int right) {
+      WideDecimalColumn that = (WideDecimalColumn) other;
+      int sign = Long.compare(high[left], that.high[right]);
+      return sign != 0 ? sign : Long.compareUnsigned(low[left], that.low[right]);
     }
   }
 
@@ -141,6 +161,13 @@ abstract class SortColumn {
       return Arrays.compareUnsigned(bytes, offsets[left], offsets[left + 1], bytes, offsets[right],
           offsets[right + 1]);
     }
+
+    @Override
+    int compare(int left, SortColumn other, int right) {
+      StringColumn that = (StringColumn) other;
+      return Arrays.compareUnsigned(bytes, offsets[left], offsets[left + 1], that.bytes, that.offsets[right],
+          that.offsets[right + 1]);
+    }
   }
 
   private static final class NullColumn extends SortColumn {
@@ -149,6 +176,11 @@ abstract class SortColumn {
 
     @Override
     int compare(int left, int right) {
+      return 0;
+    }
+
+    @Override
+    int compare(int left, SortColumn other, int right) {
       return 0;
     }
   }
