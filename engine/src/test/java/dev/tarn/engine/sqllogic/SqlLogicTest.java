@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -29,28 +30,44 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every {@code .test} file under {@code src/test/resources/sqllogic/} (see {@link SqlLogicScript} for the
  * format) against a fresh warehouse, with DuckDB as the oracle for {@code query oracle} records. Each file is one
- * test; the warehouse's allocator is closed at the end, so leaked memory fails the file.
+ * test, run twice: single-threaded, and on four worker threads with small batches (so that many morsels and batches
+ * of the parallel fragments interleave); the warehouse's allocator is closed at the end, so leaked memory fails the
+ * file.
  */
 class SqlLogicTest {
+
+  /** Rows per batch of the parallel run: small, so even the scripts' small tables make many batches. */
+  private static final int PARALLEL_BATCH_SIZE = 64;
 
   @TempDir
   Path temp;
 
   @TestFactory
   Stream<DynamicTest> scripts() throws IOException, URISyntaxException {
+    return scripts(warehouse -> EngineConfig.defaults(warehouse).withThreads(1));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scriptsOnFourThreads() throws IOException, URISyntaxException {
+    return scripts(warehouse -> new EngineConfig(warehouse, EngineConfig.DEFAULT_QUERY_MEMORY_LIMIT,
+        PARALLEL_BATCH_SIZE).withThreads(4));
+  }
+
+  private Stream<DynamicTest> scripts(Function<Path, EngineConfig> config) throws IOException, URISyntaxException {
     Path root = Path.of(SqlLogicTest.class.getResource("/sqllogic").toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.toString().endsWith(".test")).sorted().toList();
     }
-    return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> run(file)));
+    return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(),
+        () -> run(file, config)));
   }
 
-  private void run(Path file) throws Exception {
+  private void run(Path file, Function<Path, EngineConfig> config) throws Exception {
     SqlLogicScript script = SqlLogicScript.parse(file);
     Path dir = Files.createTempDirectory(temp, file.getFileName().toString());
     Path data = Files.createDirectories(dir.resolve("data"));
-    try (TarnEngine engine = TarnEngine.open(EngineConfig.defaults(dir.resolve("warehouse")));
+    try (TarnEngine engine = TarnEngine.open(config.apply(dir.resolve("warehouse")));
         TarnSession session = engine.openSession(null);
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
       for (SqlLogicScript.Record record : script.records()) {

@@ -29,19 +29,14 @@ final class ProfilingOperator implements Operator {
   public Batch next() {
     long cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
     long wallStart = System.nanoTime();
+    Batch batch = null;
     try {
-      Batch batch = delegate.next();
-      if (batch != null) {
-        profile.rows += batch.rowCount();
-        profile.batches++;
-        profile.largestBatchBytes = Math.max(profile.largestBatchBytes, batch.sizeInBytes());
-      }
+      batch = delegate.next();
       return batch;
     } finally {
-      profile.wallNanos += System.nanoTime() - wallStart;
-      if (CPU_TIME) {
-        profile.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
-      }
+      long wall = System.nanoTime() - wallStart;
+      long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() - cpuStart : 0;
+      profile.record(batch, wall, cpu);
     }
   }
 
