@@ -14,7 +14,8 @@ import org.apache.datasketches.hll.Union;
 /**
  * APPROX_DISTINCT (Athena): the estimated number of distinct non-NULL values, from one HyperLogLog sketch per
  * group (Apache DataSketches). 2^11 buckets give Athena's standard error of 2.3%; small sets are counted exactly
- * (the sketch keeps a list of coupons until it fills). Values are hashed through the grouping key encoding, so
+ * (the sketch keeps a list of coupons until it fills); the estimate is the sketch's composite one, a function of its
+ * registers alone, so partial sketches merged in any order give the same answer. Values are hashed through the grouping key encoding, so
  * equal values of any type hash alike (-0.0 and 0.0, every NaN). Never NULL: 0 for a group without values.
  */
 final class ApproxDistinctAccumulator implements Accumulator {
@@ -70,7 +71,9 @@ final class ApproxDistinctAccumulator implements Accumulator {
     sketches = Accumulators.grow(sketches, groupCount);
     long[] estimates = new long[groupCount];
     for (int group = 0; group < groupCount; group++) {
-      estimates[group] = sketches[group] == null ? 0 : Math.round(sketches[group].getEstimate());
+      // The composite estimate depends only on the sketch's registers, not on the order values came in, so a
+      // sketch merged from several threads' sketches estimates exactly what one sketch fed every value does.
+      estimates[group] = sketches[group] == null ? 0 : Math.round(sketches[group].getCompositeEstimate());
     }
     return Accumulators.fromLongs(field, estimates, null, groupCount, allocator);
   }
