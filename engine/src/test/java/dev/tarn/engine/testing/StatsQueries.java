@@ -6,10 +6,14 @@ import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.ExecutionPlanner;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.QueryStats;
+import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.exec.scan.TableScanOperator;
 import dev.tarn.engine.sql.QueryPlanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Runs a query the way EmbeddedSession does, but keeps the ExecutionContext so tests can read its stats. */
@@ -17,6 +21,24 @@ public final class StatsQueries {
 
   /** A query's rows and the work its scans did. */
   public record Run(List<List<Object>> rows, QueryStats stats) {}
+
+  /** Every counter of a scan, by name, for tests comparing two runs' work counter by counter. */
+  public static final Map<String, Function<ScanStats, AtomicLong>> COUNTERS = Map.ofEntries(
+      Map.entry("bytesScanned", s -> s.bytesScanned),
+      Map.entry("partitionsScanned", s -> s.partitionsScanned),
+      Map.entry("partitionsTotal", s -> s.partitionsTotal),
+      Map.entry("filesScanned", s -> s.filesScanned),
+      Map.entry("filesTotal", s -> s.filesTotal),
+      Map.entry("rowGroupsScanned", s -> s.rowGroupsScanned),
+      Map.entry("rowGroupsTotal", s -> s.rowGroupsTotal),
+      Map.entry("rowGroupsPrunedByStatistics", s -> s.rowGroupsPrunedByStatistics),
+      Map.entry("rowGroupsPrunedByDictionary", s -> s.rowGroupsPrunedByDictionary),
+      Map.entry("rowGroupsPrunedByBloomFilter", s -> s.rowGroupsPrunedByBloomFilter),
+      Map.entry("prunedByDynamicFilter", s -> s.prunedByDynamicFilter),
+      Map.entry("pagesScanned", s -> s.pagesScanned),
+      Map.entry("pagesSkipped", s -> s.pagesSkipped),
+      Map.entry("rowsScanned", s -> s.rowsScanned),
+      Map.entry("rowsFilteredInScan", s -> s.rowsFilteredInScan));
 
   private StatsQueries() {}
 

@@ -28,7 +28,10 @@ class DynamicFilterPruningTest {
 
   @TempDir
   static Path temp;
+  /** Single-threaded: the exact counts below are those of one scan reading files in order. */
   private static TarnEngine engine;
+  /** Four worker threads: the same queries must give the same rows and every counter the same value. */
+  private static TarnEngine parallelEngine;
 
   @BeforeAll
   static void createLake() throws Exception {
@@ -51,7 +54,13 @@ class DynamicFilterPruningTest {
       statement.execute("COPY (SELECT i * 4 AS k FROM range(0, 20000) t(i)) TO '"
           + data.resolve("quarters/data.parquet") + "' (FORMAT PARQUET)");
     }
-    engine = TarnEngine.open(EngineConfig.defaults(temp.resolve("warehouse")));
+    engine = open(data, temp.resolve("warehouse"), 1);
+    parallelEngine = open(data, temp.resolve("parallel-warehouse"), 4);
+  }
+
+  /** An engine with {@code threads} worker threads over the lake in {@code data}, its tables created. */
+  private static TarnEngine open(Path data, Path warehouse, int threads) {
+    TarnEngine engine = TarnEngine.open(EngineConfig.defaults(warehouse).withThreads(threads));
     try (TarnSession session = engine.openSession(null)) {
       execute(session, "CREATE EXTERNAL TABLE sales (cust BIGINT, amount BIGINT) PARTITIONED BY (day INT)"
           + " STORED AS PARQUET LOCATION 'file://" + data.resolve("sales") + "/'");
@@ -65,11 +74,13 @@ class DynamicFilterPruningTest {
       execute(session, "CREATE EXTERNAL TABLE quarters (k BIGINT) STORED AS PARQUET LOCATION 'file://"
           + data.resolve("quarters") + "/'");
     }
+    return engine;
   }
 
   @AfterAll
   static void closeEngine() {
     engine.close();
+    parallelEngine.close();
   }
 
   private static void execute(TarnSession session, String sql) {
@@ -171,6 +182,29 @@ class DynamicFilterPruningTest {
       dev.tarn.engine.exec.ScanStats, java.util.concurrent.atomic.AtomicLong> counter) {
     return run.stats().scans().stream().filter(scan -> scan.table().endsWith("." + table))
         .mapToLong(scan -> counter.apply(scan).get()).sum();
+  }
+
+  @Test
+  void fourThreadsPruneExactlyAsOne() {
+    List<String> queries = List.of(
+        "SELECT count(*), sum(s.amount) FROM sales s JOIN customers c ON s.cust = c.cust WHERE c.region = 'r0'",
+        "SELECT s.day, count(*) FROM sales s JOIN days d ON s.day = d.day WHERE d.kind = 'weekend' GROUP BY s.day",
+        "SELECT count(*) FROM sales WHERE cust IN (SELECT cust FROM customers WHERE region = 'r0')",
+        "SELECT count(*), sum(s.amount) FROM sales s JOIN customers c ON s.cust = c.cust WHERE c.cust % 100 = 0",
+        "SELECT count(*), sum(w.v) FROM wide w JOIN quarters q ON w.k = q.k",
+        "SELECT count(*), sum(amount) FROM sales WHERE cust % 100 = 7");
+    for (String sql : queries) {
+      StatsQueries.Run one = StatsQueries.run(engine, sql);
+      StatsQueries.Run four = StatsQueries.run(parallelEngine, sql);
+      assertThat(four.rows()).as(sql).containsExactlyInAnyOrderElementsOf(one.rows());
+      for (String table : List.of("sales", "customers", "days", "wide", "quarters")) {
+        for (java.util.function.Function<dev.tarn.engine.exec.ScanStats, java.util.concurrent.atomic.AtomicLong>
+            counter : StatsQueries.COUNTERS.values()) {
+          assertThat(scanOf(four, table, counter)).as(sql + ": " + table)
+              .isEqualTo(scanOf(one, table, counter));
+        }
+      }
+    }
   }
 
   @Test

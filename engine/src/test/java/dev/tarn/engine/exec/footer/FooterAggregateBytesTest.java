@@ -32,7 +32,10 @@ class FooterAggregateBytesTest {
 
   @TempDir
   static Path temp;
+  /** Single-threaded, for the exact counts. */
   private static TarnEngine engine;
+  /** Four worker threads: footers and small limits must read no more than on one. */
+  private static TarnEngine parallelEngine;
   private static long dataBytes;
 
   @BeforeAll
@@ -45,17 +48,24 @@ class FooterAggregateBytesTest {
           + "' (FORMAT PARQUET, PARTITION_BY (part), ROW_GROUP_SIZE 10000)");
     }
     dataBytes = size(data.resolve("events"));
-    engine = TarnEngine.open(EngineConfig.defaults(temp.resolve("warehouse")));
+    engine = open(data, temp.resolve("warehouse"), 1);
+    parallelEngine = open(data, temp.resolve("parallel-warehouse"), 4);
+  }
+
+  private static TarnEngine open(Path data, Path warehouse, int threads) {
+    TarnEngine engine = TarnEngine.open(EngineConfig.defaults(warehouse).withThreads(threads));
     try (TarnSession session = engine.openSession(null)) {
       execute(session, "CREATE EXTERNAL TABLE events (id BIGINT, amount DECIMAL(12,2), name STRING, d DATE)"
           + " PARTITIONED BY (part STRING) STORED AS PARQUET LOCATION 'file://" + data.resolve("events") + "/'");
       execute(session, "MSCK REPAIR TABLE events");
     }
+    return engine;
   }
 
   @AfterAll
   static void closeEngine() {
     engine.close();
+    parallelEngine.close();
   }
 
   @Test
@@ -101,6 +111,18 @@ class FooterAggregateBytesTest {
     // One row group of the first file (1 of 30), its footer, nothing more.
     assertThat(run.stats().bytesScanned()).isPositive().isLessThan(dataBytes / 15);
     assertThat(run.stats().total(scan -> scan.filesScanned)).isEqualTo(1);
+  }
+
+  @Test
+  void fourThreadsReadTheSameFootersAndStillStopASmallLimitAtTheFirstRowGroup() {
+    for (String sql : List.of("SELECT count(*), count(amount), min(id), max(id), max(amount), min(d), max(d) FROM events",
+        "SELECT part, count(*), max(id) FROM events GROUP BY part", "SELECT * FROM events LIMIT 10")) {
+      StatsQueries.Run one = StatsQueries.run(engine, sql);
+      StatsQueries.Run four = StatsQueries.run(parallelEngine, sql);
+      assertThat(four.rows()).as(sql).hasSameSizeAs(one.rows());
+      StatsQueries.COUNTERS.forEach((name, counter) ->
+          assertThat(four.stats().total(counter)).as(sql + ": " + name).isEqualTo(one.stats().total(counter)));
+    }
   }
 
   private static void execute(TarnSession session, String sql) {
