@@ -64,7 +64,8 @@ public final class ParquetFileScan implements AutoCloseable {
   private static final int DENSE_DENOMINATOR = 4;
 
   private ParquetFileScan(FileSystem.InputFile file, ParquetMetadata footer, List<Field> fields,
-      BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains) {
+      BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains,
+      int firstRowGroup, int endRowGroup) {
     this.file = file;
     this.location = file.location();
     this.footer = footer;
@@ -86,13 +87,17 @@ public final class ParquetFileScan implements AutoCloseable {
       descriptors[i] = schema.getColumnDescription(new String[] {type.getName()});
       conversions[i] = ColumnConversion.resolve(location, type.asPrimitiveType(), fields.get(i).getType());
     }
-    stats.rowGroupsTotal.addAndGet(footer.getBlocks().size());
+    stats.rowGroupsTotal.addAndGet(endRowGroup - firstRowGroup);
     this.pageIndex = domains.isEmpty() ? null : new PageIndexSelector(file, descriptors, domains);
     if (domains.isEmpty()) {
-      this.rowGroups = new int[footer.getBlocks().size()];
-      Arrays.setAll(rowGroups, i -> i);
+      this.rowGroups = new int[endRowGroup - firstRowGroup];
+      Arrays.setAll(rowGroups, i -> firstRowGroup + i);
     } else {
-      this.rowGroups = new RowGroupPruner(file, descriptors, domains, stats).select(footer.getBlocks());
+      this.rowGroups = new RowGroupPruner(file, descriptors, domains, stats)
+          .select(footer.getBlocks().subList(firstRowGroup, endRowGroup));
+      for (int i = 0; i < rowGroups.length; i++) {
+        rowGroups[i] += firstRowGroup;
+      }
     }
   }
 
@@ -111,17 +116,57 @@ public final class ParquetFileScan implements AutoCloseable {
     if (batchSize <= 0) {
       throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
     }
-    FileSystem.InputFile file;
+    FileSystem.InputFile file = openCounted(fileSystem, location, stats);
     try {
-      file = new CountingInputFile(fileSystem.open(location), stats.bytesScanned);
-    } catch (IOException e) {
-      throw new TarnException(ErrorCode.IO_ERROR, location, "cannot open " + location + ": " + e.getMessage(), e);
-    }
-    try {
-      return new ParquetFileScan(file, ParquetFooters.read(file), columns, allocator, batchSize, stats, domains);
+      ParquetMetadata footer = ParquetFooters.read(file);
+      return new ParquetFileScan(file, footer, columns, allocator, batchSize, stats, domains, 0,
+          footer.getBlocks().size());
     } catch (IOException | RuntimeException e) {
       closeQuietly(file, e);
       throw e instanceof IOException io ? ioFailure(location, io) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Opens a piece of a file whose footer was already read ({@link #readFooter}): only row groups
+   * {@code [firstRowGroup, endRowGroup)} are considered, pruned and counted, so the pieces of one file, read by
+   * different scans, together count what one scan of the whole file counts.
+   */
+  public static ParquetFileScan openRowGroups(FileSystem fileSystem, String location, ParquetMetadata footer,
+      List<Field> columns, BufferAllocator allocator, int batchSize, ScanStats stats,
+      Map<Integer, ColumnDomain> domains, int firstRowGroup, int endRowGroup) {
+    if (batchSize <= 0) {
+      throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
+    }
+    if (firstRowGroup < 0 || endRowGroup > footer.getBlocks().size() || firstRowGroup > endRowGroup) {
+      throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "row groups [" + firstRowGroup + ", "
+          + endRowGroup + ") do not exist in " + location + ", which has " + footer.getBlocks().size());
+    }
+    FileSystem.InputFile file = openCounted(fileSystem, location, stats);
+    try {
+      return new ParquetFileScan(file, footer, columns, allocator, batchSize, stats, domains, firstRowGroup,
+          endRowGroup);
+    } catch (RuntimeException e) {
+      closeQuietly(file, e);
+      throw e;
+    }
+  }
+
+  /** Reads only the footer of {@code location}, counting its bytes in {@code stats.bytesScanned}. */
+  public static ParquetMetadata readFooter(FileSystem fileSystem, String location, ScanStats stats) {
+    FileSystem.InputFile file = openCounted(fileSystem, location, stats);
+    try (file) {
+      return ParquetFooters.read(file);
+    } catch (IOException e) {
+      throw ioFailure(location, e);
+    }
+  }
+
+  private static FileSystem.InputFile openCounted(FileSystem fileSystem, String location, ScanStats stats) {
+    try {
+      return new CountingInputFile(fileSystem.open(location), stats.bytesScanned);
+    } catch (IOException e) {
+      throw new TarnException(ErrorCode.IO_ERROR, location, "cannot open " + location + ": " + e.getMessage(), e);
     }
   }
 

@@ -13,8 +13,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * The groups and accumulators of one hash aggregation, fed a batch at a time. A single-threaded aggregation has one;
  * a parallel one has one per thread (partial aggregation, on Java heap state, no intermediate Arrow columns), then
  * {@link #merge merges} them into one and takes its results (final aggregation), which are those of a single state
- * fed every row: the accumulators merge exact state (counts, long and BigInteger sums, extremes, HyperLogLog
- * sketches), and only floating-point sums may differ in their last bits, as with any change of row order.
+ * fed every row: the accumulators merge exact state (counts, long and BigInteger sums, extremes), and only
+ * floating-point sums and variances may differ in their last bits, as with any change of row order.
  */
 public final class AggregationState implements AutoCloseable {
   private final List<Integer> groupKeys;
@@ -39,9 +39,13 @@ public final class AggregationState implements AutoCloseable {
     this.groups = new GroupByHash(keyFields, allocator);
   }
 
-  /** Whether every aggregate can merge partial states ({@link Accumulator#merge}); DISTINCT ones cannot. */
+  /**
+   * Whether every aggregate can merge partial states ({@link Accumulator#merge}). DISTINCT ones cannot (their seen
+   * values are not kept in mergeable form), nor APPROX_DISTINCT (a union of HyperLogLog sketches loses the more
+   * accurate HIP estimate of one sketch).
+   */
   public static boolean mergeable(List<AggregateCall> aggregates) {
-    return aggregates.stream().allMatch(call -> !call.distinct() || call.arguments().isEmpty());
+    return aggregates.stream().allMatch(call -> !call.distinct() && !"approx_distinct".equals(call.function()));
   }
 
   /** Adds the rows of {@code batch} (not closed here); an aggregate with a FILTER column sees only its true rows. */

@@ -99,10 +99,16 @@ public final class ScanDynamicFilter {
    */
   public void attributeRowGroups(ParquetFileScan scan, List<org.apache.arrow.vector.types.pojo.Field> fileColumns,
       Map<Integer, ColumnDomain> staticDomains, Map<Integer, ColumnDomain> narrowed) {
+    attributeRowGroups(scan.footer().getBlocks(), fileColumns, staticDomains, narrowed);
+  }
+
+  /** As above, for the row groups a scan of part of a file considered. */
+  public void attributeRowGroups(List<BlockMetaData> blocks, List<org.apache.arrow.vector.types.pojo.Field> fileColumns,
+      Map<Integer, ColumnDomain> staticDomains, Map<Integer, ColumnDomain> narrowed) {
     if (narrowed == staticDomains) {
       return;
     }
-    for (BlockMetaData block : scan.footer().getBlocks()) {
+    for (BlockMetaData block : blocks) {
       if (mayMatch(block, fileColumns, staticDomains) && !mayMatch(block, fileColumns, narrowed)) {
         stats.rowGroupsPrunedByStatistics.decrementAndGet();
         stats.prunedByDynamicFilter.incrementAndGet();

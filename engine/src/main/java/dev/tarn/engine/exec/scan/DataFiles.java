@@ -19,15 +19,20 @@ public final class DataFiles {
   /** The data files under {@code location}; listing failures become IO_ERROR naming the table. */
   public static List<String> list(FileSystem fileSystem, String location, String table) {
     List<String> files = new ArrayList<>();
+    for (FileSystem.FileEntry entry : entries(fileSystem, location, table)) {
+      files.add(entry.location());
+    }
+    return files;
+  }
+
+  /** The data files under {@code location} with their lengths; listing failures become IO_ERROR naming the table. */
+  public static List<FileSystem.FileEntry> entries(FileSystem fileSystem, String location, String table) {
     try {
-      for (FileSystem.FileEntry entry : entries(fileSystem, location)) {
-        files.add(entry.location());
-      }
+      return entries(fileSystem, location);
     } catch (IOException e) {
       throw new TarnException(ErrorCode.IO_ERROR, location,
           "Cannot list " + location + " of table " + table + ": " + e.getMessage(), e);
     }
-    return files;
   }
 
   /** The data files under {@code location} with their lengths and modification times, for callers that cache by file. */

@@ -109,17 +109,17 @@ public final class TableScanOperator implements Operator {
         return null;
       }
       currentPartition = morsel.partition();
-      currentFile = open(morsel.location());
+      currentFile = open(morsel);
     }
     return null;
   }
 
-  private FileReader open(String location) {
+  private FileReader open(Morsel morsel) {
     if (fileColumns.isEmpty()) {
       scanStats.filesScanned.incrementAndGet();
-      return new RowCountReader(location);
+      return new RowCountReader(morsel.location());
     }
-    return new ColumnReader(location);
+    return new ColumnReader(morsel);
   }
 
   /** Adds the partition columns to the file's columns, in the scan's output order. */
@@ -164,19 +164,37 @@ public final class TableScanOperator implements Operator {
   private final class ColumnReader implements FileReader {
     private final ParquetFileScan scan;
 
-    ColumnReader(String location) {
+    ColumnReader(Morsel morsel) {
       // Read per file: a join's dynamic filter may have been published since the scan began.
       Map<Integer, ColumnDomain> domains = dynamicFilter.fileDomains(fileDomains);
-      this.scan = ParquetFileScan.open(context.fileSystem(), location, fileColumns, context.allocator(),
-          context.batchSize(), scanStats, domains);
-      dynamicFilter.attributeRowGroups(scan, fileColumns, fileDomains, domains);
-      ScanRowFilter rowFilter = ScanRowFilter.create(fileConjuncts, dynamicFilter.rowFilters(), fileColumns.size(),
-          context.allocator());
-      if (rowFilter != null) {
-        scan.setRowFilter(rowFilter);
+      Morsel.Piece piece = morsel.piece();
+      int firstRowGroup = 0;
+      int endRowGroup;
+      if (piece == null) {
+        this.scan = ParquetFileScan.open(context.fileSystem(), morsel.location(), fileColumns, context.allocator(),
+            context.batchSize(), scanStats, domains);
+        endRowGroup = scan.footer().getBlocks().size();
+      } else {
+        firstRowGroup = piece.firstRowGroup();
+        endRowGroup = piece.endRowGroup();
+        this.scan = ParquetFileScan.openRowGroups(context.fileSystem(), morsel.location(), piece.footer(),
+            fileColumns, context.allocator(), context.batchSize(), scanStats, domains, firstRowGroup, endRowGroup);
       }
-      if (scan.hasRowGroups()) {
-        scanStats.filesScanned.incrementAndGet(); // a file whose row groups were all pruned counts as not scanned
+      try {
+        dynamicFilter.attributeRowGroups(scan.footer().getBlocks().subList(firstRowGroup, endRowGroup), fileColumns,
+            fileDomains, domains);
+        ScanRowFilter rowFilter = ScanRowFilter.create(fileConjuncts, dynamicFilter.rowFilters(),
+            fileColumns.size(), context.allocator());
+        if (rowFilter != null) {
+          scan.setRowFilter(rowFilter);
+        }
+      } catch (RuntimeException e) {
+        scan.close();
+        throw e;
+      }
+      // A file whose row groups were all pruned counts as not scanned; a file read in pieces counts once.
+      if (scan.hasRowGroups() && (piece == null || piece.fileScanned().compareAndSet(false, true))) {
+        scanStats.filesScanned.incrementAndGet();
       }
     }
 

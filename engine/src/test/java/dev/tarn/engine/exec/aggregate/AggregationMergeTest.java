@@ -77,7 +77,6 @@ class AggregationMergeTest {
       call("stddev_pop", DOUBLE, 1),
       call("var_pop", decimal(12, 2), 3),
       call("count_if", BIGINT, 7),
-      call("approx_distinct", BIGINT, 1),
       filtered("count", BIGINT),
       filtered("sum", decimal(38, 2), 3),
       filtered("max", VARCHAR, 5));
@@ -131,10 +130,11 @@ class AggregationMergeTest {
   }
 
   @Test
-  void distinctAggregatesAreNotMergeable() {
+  void distinctAndApproxDistinctAreNotMergeable() {
     AggregateCall distinct = new AggregateCall("count", List.of(1), true, BIGINT, "c");
     assertThat(AggregationState.mergeable(CALLS)).isTrue();
     assertThat(AggregationState.mergeable(List.of(distinct))).isFalse();
+    assertThat(AggregationState.mergeable(List.of(call("approx_distinct", BIGINT, 1)))).isFalse();
   }
 
   private List<List<Object>> aggregate(List<List<List<Object>>> batches, List<Integer> keys, int partials) {

@@ -15,6 +15,7 @@ import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.QueryStats;
 import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.exec.dynamic.RuntimeFilter;
+import dev.tarn.engine.exec.parallel.WorkerPool;
 import dev.tarn.engine.parquet.predicate.ColumnDomain;
 import dev.tarn.engine.parquet.predicate.DomainValues;
 import dev.tarn.engine.plan.DynamicFilterSpec;
@@ -129,6 +130,43 @@ class SplitSourceTest {
     ScanStats stats = contexts.get(1).stats().scans().get(0);
     assertThat(stats.partitionsScanned.get()).isEqualTo(2);
     assertThat(stats.prunedByDynamicFilter.get()).isEqualTo(PARTITIONS - 2);
+  }
+
+  @Test
+  void aLargeFileIsReadInPiecesThatCountAsTheWholeFile() throws Exception {
+    Path directory = Files.createDirectories(temp.resolve("large"));
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+      // 2M rows of three incompressible longs, uncompressed: 48 MB in 10 row groups of about 4.8 MB.
+      statement.execute("COPY (SELECT i AS id, i * 7919 AS a, i * 104729 AS b FROM range(0, 2000000) t(i)) TO '"
+          + directory.resolve("big.parquet") + "' (FORMAT PARQUET, ROW_GROUP_SIZE 200000, COMPRESSION uncompressed)");
+    }
+    List<ScanColumn> columns = List.of(new ScanColumn(field("id", BIGINT), -1), new ScanColumn(field("b", BIGINT), -1));
+    Expr filter = call("greater_than_or_equal", BOOLEAN, column(0, BIGINT), literal(500_000L, BIGINT));
+    List<PartitionSplit> whole = List.of(new PartitionSplit(directory.toString(), List.of()));
+    TableScanNode single = new TableScanNode("default.large", "parquet", columns, whole, 1, filter);
+    TableScanNode split = new TableScanNode("default.large", "parquet", columns, whole, 1, filter);
+    try (WorkerPool pool = WorkerPool.create(4)) {
+      ExecutionContext parallel = new ExecutionContext("split-test", allocator, LocalFileSystem.INSTANCE, 4096, pool);
+      SplitSource probe = new SplitSources().forScan(new TableScanNode("default.large", "parquet", columns, whole, 1,
+          filter), parallel);
+      int pieces = 0;
+      for (Morsel morsel = probe.next(); morsel != null; morsel = probe.next()) {
+        assertThat(morsel.piece()).isNotNull();
+        pieces++;
+      }
+      assertThat(pieces).isEqualTo(3);
+
+      ExecutionContext one = new ExecutionContext("split-test", allocator, LocalFileSystem.INSTANCE, 4096);
+      List<Long> expected = readConcurrently(single, one, 1);
+      ExecutionContext four = new ExecutionContext("split-test", allocator, LocalFileSystem.INSTANCE, 4096, pool);
+      List<Long> ids = readConcurrently(split, four, 4);
+      Collections.sort(ids);
+      Collections.sort(expected);
+      assertThat(ids).isEqualTo(expected).doesNotHaveDuplicates();
+      assertSameCounts(one.stats(), four.stats());
+      assertThat(one.stats().total(s -> s.filesScanned)).isEqualTo(1);
+      assertThat(one.stats().total(s -> s.rowGroupsPrunedByStatistics)).isEqualTo(2);
+    }
   }
 
   /** Drains {@code copies} scans of {@code node}, each on its own thread, and returns every id they read. */
