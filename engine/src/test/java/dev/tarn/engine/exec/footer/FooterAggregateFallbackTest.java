@@ -156,6 +156,21 @@ class FooterAggregateFallbackTest {
     assertReadsData("SELECT min(t), max(t), min(u) FROM longstr", 4000);
   }
 
+  @Test
+  void aFallbackCountsEachPartitionAndFileOnce() {
+    // The footer pass stops at the first file without statistics: only the footer bytes it read stay counted.
+    StatsQueries.Run run = assertReadsData("SELECT part, min(id) FROM mixed_part GROUP BY part ORDER BY part", 5000);
+    QueryStats stats = run.stats();
+    assertThat(stats.total(scan -> scan.partitionsScanned)).isEqualTo(2);
+    assertThat(stats.total(scan -> scan.partitionsTotal)).isEqualTo(2);
+    assertThat(stats.total(scan -> scan.filesScanned)).isEqualTo(2);
+    assertThat(stats.total(scan -> scan.filesTotal)).isEqualTo(2);
+    assertThat(stats.total(scan -> scan.rowGroupsTotal)).isEqualTo(stats.total(scan -> scan.rowGroupsScanned));
+    StatsQueries.Run footers = assertFootersOnly("SELECT part, min(id) FROM mixed_part WHERE part = 'stats'"
+        + " GROUP BY part");
+    assertThat(stats.bytesScanned()).isGreaterThan(footers.stats().bytesScanned());
+  }
+
   /** Runs {@code sql} in Tarn and DuckDB, compares, and checks that no row was read: footers answered. */
   private static StatsQueries.Run assertFootersOnly(String sql) {
     StatsQueries.Run run = runAndCompare(sql);
