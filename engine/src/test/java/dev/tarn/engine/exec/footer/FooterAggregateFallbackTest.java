@@ -1,7 +1,10 @@
 package dev.tarn.engine.exec.footer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
 import dev.tarn.engine.api.EngineConfig;
 import dev.tarn.engine.api.QueryResult;
 import dev.tarn.engine.api.TarnEngine;
@@ -93,6 +96,9 @@ class FooterAggregateFallbackTest {
     createTable("mixed_part", columns, " PARTITIONED BY (part STRING)");
     execute("MSCK REPAIR TABLE mixed_part");
     createTable("longstr", "(id BIGINT, s STRING, t STRING, u STRING)", "");
+    // The files of "mixed" under a definition the scan cannot read: id is BIGINT in the files, d a DATE.
+    execute("CREATE EXTERNAL TABLE mistyped (id STRING, v BIGINT, s STRING, d BIGINT) STORED AS PARQUET"
+        + " LOCATION 'file://" + lake.resolve("mixed") + "/'");
   }
 
   @AfterAll
@@ -169,6 +175,21 @@ class FooterAggregateFallbackTest {
     StatsQueries.Run footers = assertFootersOnly("SELECT part, min(id) FROM mixed_part WHERE part = 'stats'"
         + " GROUP BY part");
     assertThat(stats.bytesScanned()).isGreaterThan(footers.stats().bytesScanned());
+  }
+
+  @Test
+  void aColumnTheScanCannotReadFailsTheCountAsItFailsTheScan() {
+    for (String sql : List.of("SELECT count(id) FROM mistyped", "SELECT count(d) FROM mistyped",
+        "SELECT min(d) FROM mistyped", "SELECT count(id) FROM mistyped WHERE id IS NOT NULL")) {
+      assertThatThrownBy(() -> StatsQueries.run(engine, sql)).as(sql).isInstanceOf(TarnException.class)
+          .satisfies(error -> assertThat(((TarnException) error).code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH));
+    }
+    // count(*) reads no column, from footers or in a scan; v is read as the files hold it.
+    StatsQueries.Run count = StatsQueries.run(engine, "SELECT count(*) FROM mistyped");
+    assertThat(count.rows()).containsExactly(List.of(5000L));
+    assertThat(count.stats().total(scan -> scan.rowsScanned)).isZero();
+    assertThat(StatsQueries.run(engine, "SELECT count(v), max(v) FROM mistyped").rows())
+        .isEqualTo(StatsQueries.run(engine, "SELECT count(v), max(v) FROM mixed").rows());
   }
 
   /** Runs {@code sql} in Tarn and DuckDB, compares, and checks that no row was read: footers answered. */
