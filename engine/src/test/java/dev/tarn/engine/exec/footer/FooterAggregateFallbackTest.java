@@ -84,7 +84,7 @@ class FooterAggregateFallbackTest {
     // DuckDB keeps 256 bytes of a string statistic and marks it inexact: s is long everywhere; t is short for the
     // minimum of every row group (exact) and long for its maximum (inexact); u is short everywhere (exact).
     duckdb("COPY (SELECT i::BIGINT AS id, repeat('x', 300) || lpad(i::VARCHAR, 5, '0') AS s,"
-        + " CASE WHEN i % 1000 < 5 THEN 'a-short-' || i::VARCHAR ELSE repeat('z', 300) || i::VARCHAR END AS t,"
+        + " CASE WHEN i % 100 < 5 THEN 'a-short-' || i::VARCHAR ELSE repeat('z', 300) || i::VARCHAR END AS t,"
         + " 'short-' || (i % 50)::VARCHAR AS u FROM range(0, 4000) t(i)) TO '" + lake.resolve("longstr/data.parquet")
         + "' (FORMAT PARQUET, ROW_GROUP_SIZE 1000)");
 
