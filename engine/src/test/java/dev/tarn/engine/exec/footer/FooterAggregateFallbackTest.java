@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -76,6 +77,9 @@ class FooterAggregateFallbackTest {
         builder -> builder.withStatisticsEnabled(false));
     // Strings over 8 bytes, truncated in the statistics by parquet-java (which marks nothing inexact).
     writeParquetJava(lake.resolve("truncated/data.parquet"), 0, 5000, builder -> builder.withStatisticsTruncateLength(8));
+    // Strings over 4 KiB: parquet-java writes their statistics empty, without even a null count.
+    writeParquetJava(lake.resolve("hugestr/data.parquet"), 0, 3000, UnaryOperator.identity(),
+        i -> "huge-" + (char) ('a' + i % 26) + "-".repeat(5000) + i);
     // All-NULL columns: null counts say everything, from DuckDB and from parquet-java with statistics.
     duckdb("COPY (SELECT i::BIGINT AS id, NULL::BIGINT AS v, NULL::VARCHAR AS s, NULL::DATE AS d"
         + " FROM range(0, 3000) t(i)) TO '" + lake.resolve("allnull/a_duckdb.parquet") + "' (FORMAT PARQUET)");
@@ -90,7 +94,7 @@ class FooterAggregateFallbackTest {
 
     engine = TarnEngine.open(EngineConfig.defaults(temp.resolve("warehouse")));
     String columns = "(id BIGINT, v BIGINT, s STRING, d DATE)";
-    for (String table : List.of("nostats", "mixed", "truncated", "allnull", "allnull_nostats")) {
+    for (String table : List.of("nostats", "mixed", "truncated", "hugestr", "allnull", "allnull_nostats")) {
       createTable(table, columns, "");
     }
     createTable("mixed_part", columns, " PARTITIONED BY (part STRING)");
@@ -153,6 +157,11 @@ class FooterAggregateFallbackTest {
     assertFootersOnly("SELECT count(*), count(s), min(id), max(id) FROM truncated");
     assertReadsData("SELECT min(s), max(s) FROM truncated", 5000);
     assertReadsData("SELECT max(s) FROM truncated", 5000);
+
+    // parquet-java left the statistics of strings over 4 KiB empty; the other columns' are complete.
+    assertFootersOnly("SELECT count(v), min(v), max(d) FROM hugestr");
+    assertReadsData("SELECT count(s) FROM hugestr", 3000);
+    assertReadsData("SELECT min(s), max(s) FROM hugestr", 3000);
 
     // DuckDB marks a string statistic longer than 256 bytes inexact, bound by bound.
     assertReadsData("SELECT min(s) FROM longstr", 4000);
@@ -219,7 +228,8 @@ class FooterAggregateFallbackTest {
   /** DuckDB's answer over the same files, each table a view of its folder. */
   private static List<List<Object>> oracle(String sql) {
     try (Statement statement = duckdb.createStatement()) {
-      for (String table : List.of("nostats", "mixed", "truncated", "allnull", "allnull_nostats", "longstr")) {
+      for (String table : List.of("nostats", "mixed", "truncated", "hugestr", "allnull", "allnull_nostats",
+          "longstr")) {
         statement.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM read_parquet('"
             + lake.resolve(table) + "/*.parquet', union_by_name = true)");
       }
@@ -243,6 +253,11 @@ class FooterAggregateFallbackTest {
 
   private static void writeParquetJava(Path file, int from, int to,
       UnaryOperator<ExampleParquetWriter.Builder> options) throws IOException {
+    writeParquetJava(file, from, to, options, i -> "customer-name-" + (i * 7 % 1000));
+  }
+
+  private static void writeParquetJava(Path file, int from, int to,
+      UnaryOperator<ExampleParquetWriter.Builder> options, IntFunction<String> text) throws IOException {
     MessageType schema = new MessageType("t",
         Types.required(PrimitiveTypeName.INT64).named("id"),
         Types.optional(PrimitiveTypeName.INT64).named("v"),
@@ -257,7 +272,7 @@ class FooterAggregateFallbackTest {
           row.add("v", i * 3L - 4000);
         }
         if (i % 3 != 0) {
-          row.add("s", "customer-name-" + (i * 7 % 1000));
+          row.add("s", text.apply(i));
         }
         if (i % 5 != 0) {
           row.add("d", (int) LocalDate.of(2020, 1, 1).plusDays(i % 900).toEpochDay());
