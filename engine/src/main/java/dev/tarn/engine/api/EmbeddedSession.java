@@ -72,12 +72,9 @@ final class EmbeddedSession implements TarnSession {
       }
       return runQuery(execution, sql, parameters);
     } catch (CatalogException e) {
-      TarnException error = CatalogErrors.toTarn(e);
-      execution.failed(error);
-      throw error;
+      throw execution.fail(CatalogErrors.toTarn(e));
     } catch (RuntimeException e) {
-      execution.failed(e);
-      throw e;
+      throw execution.fail(e);
     }
   }
 

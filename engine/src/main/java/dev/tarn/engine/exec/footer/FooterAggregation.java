@@ -40,7 +40,10 @@ public final class FooterAggregation {
     }
   }
 
-  /** Adds one file of {@code partition}; false when its statistics cannot answer every call exactly. */
+  /**
+   * Adds one file of {@code partition}; false when its statistics cannot answer every call exactly, or when the
+   * scan could not read one of the columns as the table's type (then the fallback plan reports the mismatch).
+   */
   public boolean add(PartitionSplit partition, FooterFile footer) {
     List<AggregateCall> calls = node.aggregates();
     int[] leaves = new int[calls.size()];
@@ -52,6 +55,9 @@ public final class FooterAggregation {
           leaves[call] = footer.columnIndex(column.field().getName());
           if (leaves[call] < 0) {
             return false; // absent or nested in this file: let the scan decide what that means
+          }
+          if (!ScanTypes.readable(footer.type(leaves[call]), column.field().getType())) {
+            return false; // the scan fails with SCHEMA_MISMATCH, so must this query; a count would hide it
           }
         }
       }
