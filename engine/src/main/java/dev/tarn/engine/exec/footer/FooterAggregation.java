@@ -1,5 +1,6 @@
 package dev.tarn.engine.exec.footer;
 
+import dev.tarn.engine.parquet.ColumnConversion;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
 import dev.tarn.engine.plan.FooterAggregateNode;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
@@ -56,7 +57,7 @@ public final class FooterAggregation {
           if (leaves[call] < 0) {
             return false; // absent or nested in this file: let the scan decide what that means
           }
-          if (!ScanTypes.readable(footer.type(leaves[call]), column.field().getType())) {
+          if (!ColumnConversion.readable(footer.type(leaves[call]), column.field().getType())) {
             return false; // the scan fails with SCHEMA_MISMATCH, so must this query; a count would hide it
           }
         }
