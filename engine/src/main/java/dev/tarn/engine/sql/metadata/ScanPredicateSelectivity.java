@@ -5,7 +5,11 @@ import dev.tarn.engine.sql.stats.ColumnStatistics;
 import dev.tarn.engine.sql.stats.TableProfile;
 import com.google.common.collect.Range;
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -19,10 +23,14 @@ import org.apache.calcite.util.Sarg;
 /**
  * The fraction of a scan's rows a predicate keeps, from the table's column statistics, the way Trino's filter
  * statistics work: {@code col = literal} keeps 1/NDV of the non-null rows, a range keeps the part of
- * {@code [min, max]} it covers, IS NULL keeps the null fraction; AND multiplies (independence), OR adds what is
- * not yet kept, NOT complements. Anything else gets Calcite's default guess.
+ * {@code [min, max]} it covers, IS NULL keeps the null fraction; AND multiplies (independence), except that
+ * bounds on one column are intersected first; OR adds what is not yet kept, NOT complements. Anything else, and
+ * any column without statistics, gets Calcite's default guess.
  */
 final class ScanPredicateSelectivity {
+
+  private static final Set<SqlKind> LOWER_BOUNDS = EnumSet.of(SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL);
+  private static final Set<SqlKind> UPPER_BOUNDS = EnumSet.of(SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL);
 
   private final TarnTableScan scan;
   private final TableProfile profile;
@@ -46,13 +54,8 @@ final class ScanPredicateSelectivity {
 
   private double selectivity(RexNode node) {
     switch (node.getKind()) {
-      case AND: {
-        double result = 1;
-        for (RexNode operand : ((RexCall) node).getOperands()) {
-          result *= selectivity(operand);
-        }
-        return result;
-      }
+      case AND:
+        return conjunction(((RexCall) node).getOperands());
       case OR: {
         double rejected = 1;
         for (RexNode operand : ((RexCall) node).getOperands()) {
@@ -85,30 +88,83 @@ final class ScanPredicateSelectivity {
     }
   }
 
-  private double comparison(RexCall call) {
-    RexNode left = call.getOperands().get(0);
-    RexNode right = call.getOperands().get(1);
-    SqlKind kind = call.getKind();
-    if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
-      RexNode swap = left;
-      left = right;
-      right = swap;
-      kind = kind.reverse();
+  /**
+   * The product of the conjuncts' selectivities, except that the bounds on one column ({@code d >= x AND d < y})
+   * are intersected into one range first, as they are not independent.
+   */
+  private double conjunction(List<RexNode> conjuncts) {
+    Map<Integer, Double[]> ranges = new LinkedHashMap<>();
+    Map<Integer, RexNode> firstBounds = new LinkedHashMap<>();
+    double result = 1;
+    for (RexNode conjunct : conjuncts) {
+      Comparison comparison = Comparison.of(conjunct);
+      ColumnStatistics column = comparison == null ? null : column(comparison.column());
+      Double value = comparison == null ? null : comparison.value();
+      boolean lower = comparison != null && comparison.kind().belongsTo(LOWER_BOUNDS);
+      boolean upper = comparison != null && comparison.kind().belongsTo(UPPER_BOUNDS);
+      if (column == null || !column.hasRange() || value == null || !(lower || upper)) {
+        result *= selectivity(conjunct);
+        continue;
+      }
+      int index = comparison.column().getIndex();
+      Double[] range = ranges.computeIfAbsent(index, unused -> new Double[2]);
+      if (lower) {
+        range[0] = range[0] == null ? value : Math.max(range[0], value);
+      } else {
+        range[1] = range[1] == null ? value : Math.min(range[1], value);
+      }
+      firstBounds.putIfAbsent(index, conjunct);
     }
-    ColumnStatistics column = column(left);
-    if (column == null || !(right instanceof RexLiteral literal) || literal.isNull()) {
+    for (Map.Entry<Integer, Double[]> range : ranges.entrySet()) {
+      RexNode bound = firstBounds.get(range.getKey());
+      ColumnStatistics column = column(Comparison.of(bound).column());
+      result *= range(column, range.getValue()[0], range.getValue()[1], bound);
+    }
+    return result;
+  }
+
+  private double comparison(RexCall call) {
+    Comparison comparison = Comparison.of(call);
+    ColumnStatistics column = comparison == null ? null : column(comparison.column());
+    if (column == null) {
       return RelMdUtil.guessSelectivity(call);
     }
-    Double value = number(literal.getValueAs(Comparable.class));
-    return switch (kind) {
-      case EQUALS -> point(column, value, call);
-      case NOT_EQUALS -> Math.max(0, nonNullFraction(column) - point(column, value, call));
-      case LESS_THAN, LESS_THAN_OR_EQUAL -> value == null ? RelMdUtil.guessSelectivity(call)
-          : range(column, null, value, call);
-      case GREATER_THAN, GREATER_THAN_OR_EQUAL -> value == null ? RelMdUtil.guessSelectivity(call)
-          : range(column, value, null, call);
-      default -> RelMdUtil.guessSelectivity(call);
-    };
+    Double value = comparison.value();
+    if (comparison.kind() == SqlKind.EQUALS) {
+      return point(column, value, call);
+    }
+    if (comparison.kind() == SqlKind.NOT_EQUALS) {
+      return Math.max(0, nonNullFraction(column) - point(column, value, call));
+    }
+    if (value == null) {
+      return RelMdUtil.guessSelectivity(call);
+    }
+    return comparison.kind().belongsTo(LOWER_BOUNDS)
+        ? range(column, value, null, call) : range(column, null, value, call);
+  }
+
+  /** {@code column op literal} (operands swapped, and the operator reversed, when the literal comes first). */
+  private record Comparison(RexInputRef column, SqlKind kind, RexLiteral literal) {
+
+    static Comparison of(RexNode node) {
+      if (!(node instanceof RexCall call) || call.getOperands().size() != 2) {
+        return null;
+      }
+      RexNode left = call.getOperands().get(0);
+      RexNode right = call.getOperands().get(1);
+      if (right instanceof RexInputRef ref && left instanceof RexLiteral literal && !literal.isNull()) {
+        return new Comparison(ref, call.getKind().reverse(), literal);
+      }
+      if (left instanceof RexInputRef ref && right instanceof RexLiteral literal && !literal.isNull()) {
+        return new Comparison(ref, call.getKind(), literal);
+      }
+      return null;
+    }
+
+    /** The literal on the statistics' number line, or null when it is not a number or a date. */
+    Double value() {
+      return number(literal.getValueAs(Comparable.class));
+    }
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -122,7 +178,7 @@ final class ScanPredicateSelectivity {
       return RelMdUtil.guessSelectivity(call);
     }
     double result = sarg.nullAs == RexUnknownAs.TRUE ? column.nullCount() / profile.rowCount() : 0;
-    for (Range range : (java.util.Set<Range>) sarg.rangeSet.asRanges()) {
+    for (Range range : (Set<Range>) sarg.rangeSet.asRanges()) {
       Double low = range.hasLowerBound() ? number(range.lowerEndpoint()) : null;
       Double high = range.hasUpperBound() ? number(range.upperEndpoint()) : null;
       if (range.hasLowerBound() && range.hasUpperBound() && range.lowerEndpoint().equals(range.upperEndpoint())) {
@@ -158,6 +214,9 @@ final class ScanPredicateSelectivity {
     double to = high == null ? max : Math.min(high, max);
     if (to < from) {
       return oneRow();
+    }
+    if (to == from) {
+      return point(column, from, call);
     }
     double width = max - min;
     double fraction = width <= 0 ? 1 : (to - from) / width;

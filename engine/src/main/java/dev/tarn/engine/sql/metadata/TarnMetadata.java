@@ -11,7 +11,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
 
 /**
- * Tarn's metadata: its selectivity and distinct-count handlers ahead of Calcite's defaults. One provider for the
+ * Tarn's metadata: its selectivity, distinct-count and column-origin handlers ahead of Calcite's defaults. One provider for the
  * JVM, so Calcite compiles its dispatch code once.
  */
 public final class TarnMetadata {
@@ -21,6 +21,8 @@ public final class TarnMetadata {
           BuiltInMetadata.Selectivity.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(TarnRelMdDistinctRowCount.INSTANCE,
           BuiltInMetadata.DistinctRowCount.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(TarnRelMdColumnOrigins.INSTANCE,
+          BuiltInMetadata.ColumnOrigin.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
   private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);

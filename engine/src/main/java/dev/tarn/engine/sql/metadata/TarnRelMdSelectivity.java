@@ -23,9 +23,10 @@ import org.apache.calcite.util.ImmutableBitSet;
  *   <li>A predicate on a scan: {@link ScanPredicateSelectivity}, from the columns' ranges and distinct counts.</li>
  *   <li>A join condition: the equi-join keys together keep {@code 1 / max(ndv(left keys), ndv(right keys))} of
  *   the cross product (System R's rule, assuming the side with fewer key values finds all of them on the other
- *   side), so a foreign-key to key join keeps about as many rows as the foreign-key side. A side whose key count
- *   is unknown counts as unique (its row count), as DuckDB assumes without statistics. Conjuncts over one side
- *   are that side's selectivity; the others are guessed.</li>
+ *   side), so a foreign-key to key join keeps about as many rows as the foreign-key side. A side joined to a
+ *   unique key of a table has at most that key's values ({@link TableKeyDomain}). A side whose key count is
+ *   unknown counts as unique (its row count), as DuckDB assumes without statistics. Conjuncts over one side are
+ *   that side's selectivity; the others are guessed.</li>
  * </ul>
  */
 public class TarnRelMdSelectivity extends RelMdSelectivity {
@@ -63,9 +64,21 @@ public class TarnRelMdSelectivity extends RelMdSelectivity {
       }
     }
     ImmutableBitSet leftKey = leftKeys.build();
+    ImmutableBitSet rightKey = rightKeys.build();
     if (!leftKey.isEmpty()) {
-      double distinct = Math.max(keyValues(mq, left, leftKey), keyValues(mq, right, rightKeys.build()));
-      selectivity /= Math.max(1, distinct);
+      double leftValues = keyValues(mq, left, leftKey);
+      double rightValues = keyValues(mq, right, rightKey);
+      // Joined with a table's unique key, a side's values are taken to be among that key's (a foreign key): its
+      // count, often only a bound from value ranges (a sparse foreign key looks unique), is capped accordingly.
+      Double rightDomain = TableKeyDomain.ofUniqueKey(mq, right, rightKey);
+      Double leftDomain = TableKeyDomain.ofUniqueKey(mq, left, leftKey);
+      if (rightDomain != null) {
+        leftValues = Math.min(leftValues, rightDomain);
+      }
+      if (leftDomain != null) {
+        rightValues = Math.min(rightValues, leftDomain);
+      }
+      selectivity /= Math.max(1, Math.max(leftValues, rightValues));
     }
     if (!others.isEmpty()) {
       selectivity *= RelMdUtil.guessSelectivity(RexUtil.composeConjunction(join.getCluster().getRexBuilder(), others));
