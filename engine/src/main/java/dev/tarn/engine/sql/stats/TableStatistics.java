@@ -1,23 +1,28 @@
 package dev.tarn.engine.sql.stats;
 
 import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.model.Column;
 import dev.tarn.catalog.model.Partition;
 import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.PartitionFilter;
+import dev.tarn.catalog.types.HiveType;
 import dev.tarn.catalog.types.PartitionValues;
 import dev.tarn.engine.exec.scan.DataFiles;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
- * Row counts of tables for the optimizer (join order, build sides), taken from the Parquet footers of their
- * files. A footer is read once per file version (path, length, modification time) and remembered, so planning a
- * query lists the table's folders but reads no data. Unreadable files count as empty here; the scan reports them.
+ * Row counts and column estimates of tables for the optimizer (join order, build sides), taken from the Parquet
+ * footers of their files and, for partition keys, from the catalog's partitions. A footer is read once per file
+ * version (path, length, modification time) and its summary remembered, so planning a query lists the table's
+ * folders but reads no data. Unreadable files count as empty here; the scan reports them.
  */
 public final class TableStatistics {
 
@@ -25,52 +30,60 @@ public final class TableStatistics {
 
   private final CatalogStore store;
   private final FileSystem fileSystem;
-  private final ConcurrentHashMap<FileVersion, Long> rowsByFile = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<FileVersion, FileStatistics> filesByVersion = new ConcurrentHashMap<>();
 
   public TableStatistics(CatalogStore store, FileSystem fileSystem) {
     this.store = store;
     this.fileSystem = fileSystem;
   }
 
-  /** The number of rows in the table's files, or null when it cannot be known (e.g. a non-Parquet table). */
-  public Double rowCount(Table table) {
-    List<String> locations = new ArrayList<>();
-    if (table.isPartitioned()) {
-      for (Partition partition : store.listPartitions(table.databaseName(), table.name(), PartitionFilter.ALL)) {
-        locations.add(PartitionValues.location(table, partition));
-      }
-    } else {
-      locations.add(table.storageDescriptor().location());
+  /** The table's row count and column estimates, or null when they cannot be known (e.g. unlistable folders). */
+  public TableProfile profile(Table table) {
+    List<Column> dataColumns = table.storageDescriptor().columns();
+    List<DataColumnCombiner> combiners = new ArrayList<>();
+    for (Column column : dataColumns) {
+      combiners.add(new DataColumnCombiner(column));
     }
+    List<Partition> partitions = table.isPartitioned()
+        ? store.listPartitions(table.databaseName(), table.name(), PartitionFilter.ALL) : List.of();
+    List<Long> rowsByPartition = new ArrayList<>();
     long rows = 0;
     try {
+      List<String> locations = new ArrayList<>();
+      if (table.isPartitioned()) {
+        partitions.forEach(partition -> locations.add(PartitionValues.location(table, partition)));
+      } else {
+        locations.add(table.storageDescriptor().location());
+      }
       for (String location : locations) {
-        rows += rowsUnder(location);
+        long locationRows = 0;
+        for (FileSystem.FileEntry file : DataFiles.entries(fileSystem, location)) {
+          FileStatistics statistics = filesByVersion.computeIfAbsent(
+              new FileVersion(file.location(), file.length(), file.lastModifiedMillis()), this::summarize);
+          locationRows += statistics.rowCount();
+          combiners.forEach(combiner -> combiner.add(statistics));
+        }
+        rowsByPartition.add(locationRows);
+        rows += locationRows;
       }
     } catch (IOException e) {
       return null;
     }
-    return (double) rows;
-  }
-
-  private long rowsUnder(String location) throws IOException {
-    long rows = 0;
-    for (FileSystem.FileEntry file : DataFiles.entries(fileSystem, location)) {
-      rows += rowsByFile.computeIfAbsent(new FileVersion(file.location(), file.length(), file.lastModifiedMillis()),
-          this::footerRows);
+    Map<String, ColumnStatistics> columns = new HashMap<>();
+    combiners.forEach(combiner -> columns.put(combiner.name(), combiner.statistics()));
+    List<Column> keys = table.partitionKeys();
+    for (int key = 0; key < keys.size(); key++) {
+      columns.put(keys.get(key).name().toLowerCase(Locale.ROOT),
+          PartitionKeyStatistics.of(HiveType.parse(keys.get(key).type()), key, partitions, rowsByPartition));
     }
-    return rows;
+    return new TableProfile(rows, columns);
   }
 
-  private long footerRows(FileVersion file) {
+  private FileStatistics summarize(FileVersion file) {
     try {
-      long rows = 0;
-      for (BlockMetaData block : ParquetFooters.read(fileSystem, file.location()).getBlocks()) {
-        rows += block.getRowCount();
-      }
-      return rows;
+      return FileStatistics.of(ParquetFooters.read(fileSystem, file.location()));
     } catch (IOException | RuntimeException unreadable) {
-      return 0;
+      return FileStatistics.EMPTY;
     }
   }
 }
