@@ -18,9 +18,10 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output, watched: passes every event to JMH's own text format (written to a log file), prints one short
- * progress line per benchmark on the console, and kills the forked VM of a benchmark whose current phase (its
- * setup, or one iteration) runs longer than the timeout, so one slow query cannot hang the run. JMH then moves
- * on to the next benchmark; the killed one has no result and is listed in {@link #timedOut()}.
+ * progress line per benchmark on the console, and kills the forked VM of a benchmark whose current phase (from
+ * its start to the first iteration, or one iteration, the first of which also runs JMH's trial setup) runs longer
+ * than the timeout, so one slow query cannot hang the run. JMH then moves on to the next benchmark; the killed one
+ * has no result and is listed in {@link #timedOut()}.
  *
  * <p>Forked VMs are this process's only children (JMH starts one per benchmark), so the watchdog kills the
  * children it finds, and their descendants.
