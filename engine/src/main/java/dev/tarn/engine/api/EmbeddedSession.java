@@ -84,7 +84,12 @@ final class EmbeddedSession implements TarnSession {
       throw new TarnException(ErrorCode.VALIDATION_ERROR, create.name(),
           "Database name '" + create.name() + "' is reserved for Tarn's system tables (system.queries)");
     }
-    DdlResult result = ddl.execute(statement, currentDatabase);
+    DdlResult result;
+    try {
+      result = ddl.execute(statement, currentDatabase);
+    } finally {
+      engine.statistics().invalidate(); // tables or partitions may have changed, even when a statement failed midway
+    }
     if (result.useDatabase() != null) {
       setCurrentDatabase(result.useDatabase());
     }

@@ -11,6 +11,7 @@ import dev.tarn.catalog.types.HiveType;
 import dev.tarn.catalog.types.PartitionValues;
 import dev.tarn.engine.exec.scan.DataFiles;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,17 +29,52 @@ public final class TableStatistics {
 
   private record FileVersion(String location, long length, long lastModified) {}
 
+  /** A table's profile, for as long as its definition is unchanged and it is younger than the time to live. */
+  private record CachedProfile(Table definition, TableProfile profile, long computedNanos) {}
+
+  /**
+   * How long a table's profile serves planning before its folders are listed again. Planning would otherwise list
+   * every partition's folder for every query (most of a TPC-H query's planning time). Estimates may be this stale
+   * when files change behind the catalog's back; DDL through the engine drops them at once ({@link #invalidate}).
+   * Results never depend on them: scans list files when they run.
+   */
+  public static final Duration PROFILE_TIME_TO_LIVE = Duration.ofSeconds(60);
+
   private final CatalogStore store;
   private final FileSystem fileSystem;
   private final ConcurrentHashMap<FileVersion, FileStatistics> filesByVersion = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<List<String>, CachedProfile> profiles = new ConcurrentHashMap<>();
 
   public TableStatistics(CatalogStore store, FileSystem fileSystem) {
     this.store = store;
     this.fileSystem = fileSystem;
   }
 
-  /** The table's row count and column estimates, or null when they cannot be known (e.g. unlistable folders). */
+  /** Forgets every table's profile: the catalog changed (tables, partitions, locations). */
+  public void invalidate() {
+    profiles.clear();
+  }
+
+  /**
+   * The table's row count and column estimates, or null when they cannot be known (e.g. unlistable folders);
+   * remembered for {@link #PROFILE_TIME_TO_LIVE} while the table's definition is unchanged.
+   */
   public TableProfile profile(Table table) {
+    List<String> key = List.of(table.databaseName(), table.name());
+    CachedProfile cached = profiles.get(key);
+    long now = System.nanoTime();
+    if (cached != null && cached.definition().equals(table)
+        && now - cached.computedNanos() < PROFILE_TIME_TO_LIVE.toNanos()) {
+      return cached.profile();
+    }
+    TableProfile profile = compute(table);
+    if (profile != null) {
+      profiles.put(key, new CachedProfile(table, profile, now));
+    }
+    return profile;
+  }
+
+  private TableProfile compute(Table table) {
     List<Column> dataColumns = table.storageDescriptor().columns();
     List<DataColumnCombiner> combiners = new ArrayList<>();
     for (Column column : dataColumns) {

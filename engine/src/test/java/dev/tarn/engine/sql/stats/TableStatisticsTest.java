@@ -81,6 +81,24 @@ class TableStatisticsTest {
   }
 
   @Test
+  void aProfileIsRememberedUntilDdlChangesTheCatalog() throws Exception {
+    Path extra = temp.resolve("p/region=eu/year=2023");
+    TableProfile before = profile("p");
+    assertThat(profile("p")).isSameAs(before); // planning does not list the folders again
+    Files.createDirectories(extra);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+      statement.execute("COPY (SELECT i::BIGINT AS v FROM range(0, 25) r(i)) TO '" + extra.resolve("data.parquet")
+          + "' (FORMAT PARQUET)");
+    }
+    try (TarnSession session = engine.openSession(null)) {
+      execute(session, "ALTER TABLE p ADD PARTITION (region='eu', year=2023)");
+      assertThat(profile("p").rowCount()).isEqualTo(before.rowCount() + 25);
+      execute(session, "ALTER TABLE p DROP PARTITION (region='eu', year=2023)");
+    }
+    assertThat(profile("p").rowCount()).isEqualTo(before.rowCount());
+  }
+
+  @Test
   void rowsAreSummedOverFiles() {
     assertThat(profile("t").rowCount()).isEqualTo(1000);
   }
