@@ -1,9 +1,6 @@
 package dev.tarn.bench;
 
-import dev.tarn.tpch.TpchLakeGenerator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +8,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +32,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * (after warm-up), with every result row fetched through JDBC on both sides. The lake is generated once per
  * scale factor into {@code ~/.tarn/bench-data/tpch-sf<sf>} (override with -Dtarn.bench.data=DIR).
  *
- * <p>Run: {@code java -jar benchmarks/target/tarn-benchmarks.jar TpchBenchmark -p scaleFactor=1 -p query=1,6}
+ * <p>{@code threads} = 0 leaves Tarn at its default and gives DuckDB one thread per core; a positive value is
+ * passed to Tarn as the JDBC property {@code threads} (drivers that do not know it yet ignore it) and set as
+ * DuckDB's {@code threads}.
+ *
+ * <p>Run all 22 queries with a comparison table: {@code ./tarn bench tpch --sf 1} ({@link TpchComparison}); or
+ * plain JMH: {@code java -jar benchmarks/target/tarn-benchmarks.jar TpchBenchmark -p scaleFactor=1 -p query=1,6}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
     "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false"})
 public class TpchBenchmark {
 
+  /** The JDBC property (and DuckDB setting) naming the number of threads a query may use. */
+  static final String THREADS_PROPERTY = "threads";
+
   @Param({"0.1"})
   public double scaleFactor;
 
@@ -52,42 +60,41 @@ public class TpchBenchmark {
   @Param({"tarn", "duckdb"})
   public String engine;
 
+  @Param({"0"})
+  public int threads;
+
   private Connection connection;
   private String sql;
+  private Path warehouse;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    Path dataRoot = Path.of(System.getProperty("tarn.bench.data",
-        Path.of(System.getProperty("user.home"), ".tarn", "bench-data").toString()));
-    Path lake = TpchLakeGenerator.generate(dataRoot.resolve("tpch-sf" + TpchLakeGenerator.formatScaleFactor(scaleFactor)),
-        scaleFactor);
-    sql = resource(String.format("/dev/tarn/tpch/queries/q%02d.sql", query));
+    Path lake = TpchLake.generate(scaleFactor);
+    sql = TpchLake.query(query);
     if (engine.equals("tarn")) {
-      Path warehouse = Files.createTempDirectory("tarn-bench-warehouse");
-      connection = DriverManager.getConnection("jdbc:tarn:" + warehouse);
-      for (String statement : resource("/dev/tarn/tpch/ddl-athena.sql").replace("${DATA}", lake.toString()).split(";\\s*\\n")) {
-        String trimmed = statement.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-        if (!trimmed.isEmpty()) {
-          try (Statement st = connection.createStatement()) {
-            st.execute(trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-          }
+      warehouse = Files.createTempDirectory("tarn-bench-warehouse");
+      Properties properties = new Properties();
+      if (threads > 0) {
+        properties.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+      }
+      connection = DriverManager.getConnection("jdbc:tarn:" + warehouse, properties);
+      for (String statement : TpchLake.ddl(lake)) {
+        try (Statement st = connection.createStatement()) {
+          st.execute(statement);
+        }
+      }
+    } else if (engine.equals("duckdb")) {
+      connection = DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement st = connection.createStatement()) {
+        st.execute("SET threads = " + (threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
+      }
+      for (String statement : TpchLake.duckDbViews(lake)) {
+        try (Statement st = connection.createStatement()) {
+          st.execute(statement);
         }
       }
     } else {
-      connection = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement st = connection.createStatement()) {
-        st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
-        st.execute("CREATE SCHEMA tpch");
-        for (String table : new String[] {"lineitem", "orders", "customer", "part", "partsupp", "supplier", "nation", "region"}) {
-          String hive = switch (table) {
-            case "lineitem" -> "true, hive_types = {'ship_year': INTEGER, 'ship_month': INTEGER}";
-            case "orders" -> "true, hive_types = {'order_year': INTEGER}";
-            default -> "false";
-          };
-          st.execute("CREATE VIEW tpch." + table + " AS SELECT * FROM read_parquet('" + lake.resolve(table)
-              + "/**/*.parquet', hive_partitioning = " + hive + ")");
-        }
-      }
+      throw new IllegalArgumentException("engine must be tarn or duckdb: " + engine);
     }
   }
 
@@ -104,13 +111,14 @@ public class TpchBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() throws SQLException {
+  public void tearDown() throws SQLException, IOException {
     connection.close();
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = TpchBenchmark.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    if (warehouse != null) {
+      try (Stream<Path> paths = Files.walk(warehouse)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
     }
   }
 }

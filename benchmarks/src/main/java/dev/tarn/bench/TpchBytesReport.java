@@ -9,8 +9,6 @@ import dev.tarn.engine.plan.PlanNode;
 import dev.tarn.engine.plan.TableScanNode;
 import dev.tarn.tpch.TpchLakeGenerator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +44,9 @@ public final class TpchBytesReport {
         scaleFactor = Double.parseDouble(args[++i]);
       }
     }
-    Path dataRoot = Path.of(System.getProperty("tarn.bench.data",
-        Path.of(System.getProperty("user.home"), ".tarn", "bench-data").toString()));
-    Path lake = TpchLakeGenerator.generate(
-        dataRoot.resolve("tpch-sf" + TpchLakeGenerator.formatScaleFactor(scaleFactor)), scaleFactor);
+    Path lake = TpchLake.generate(scaleFactor);
     try (TarnEngine engine = TarnEngine.open(EngineConfig.defaults(Files.createTempDirectory("tarn-tpch-bytes")))) {
-      EngineQueries.execute(engine, ddl(lake).toArray(String[]::new));
+      EngineQueries.execute(engine, TpchLake.ddl(lake).toArray(String[]::new));
       Map<String, Long> columnSizes = new HashMap<>();
       System.out.printf(Locale.ROOT, "TPC-H SF%s bytes scanned (Tarn) vs full size of referenced columns%n",
           TpchLakeGenerator.formatScaleFactor(scaleFactor));
@@ -60,7 +55,7 @@ public final class TpchBytesReport {
       long totalScanned = 0;
       long totalReferenced = 0;
       for (int query = 1; query <= 22; query++) {
-        String sql = resource(String.format(Locale.ROOT, "/dev/tarn/tpch/queries/q%02d.sql", query));
+        String sql = TpchLake.query(query);
         Map<String, Set<String>> columns = referencedColumns(EngineQueries.plan(engine, "tpch", sql));
         long referenced = 0;
         for (Map.Entry<String, Set<String>> table : columns.entrySet()) {
@@ -117,24 +112,5 @@ public final class TpchBytesReport {
       }
     }
     return size;
-  }
-
-  private static List<String> ddl(Path lake) throws IOException {
-    List<String> statements = new ArrayList<>();
-    for (String statement : resource("/dev/tarn/tpch/ddl-athena.sql").replace("${DATA}", lake.toString())
-        .split(";\\s*\\n")) {
-      String trimmed = statement.lines().filter(line -> !line.trim().startsWith("--"))
-          .reduce("", (a, b) -> a + "\n" + b).trim();
-      if (!trimmed.isEmpty()) {
-        statements.add(trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-      }
-    }
-    return statements;
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = TpchBytesReport.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

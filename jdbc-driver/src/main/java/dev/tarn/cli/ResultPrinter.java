@@ -1,6 +1,7 @@
 package dev.tarn.cli;
 
 import dev.tarn.jdbc.TarnExecutionInfo;
+import dev.tarn.jdbc.TarnQueryError;
 import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -14,7 +15,7 @@ import java.util.Locale;
 /**
  * Prints statement outcomes for people: result sets as aligned tables (headers, numbers right-aligned, NULL
  * shown as {@code NULL}) followed by {@code (N rows, 0.123 s)}, update counts as {@code OK}, and errors as one
- * line {@code Error: CODE: message}. Shared by the shell, {@code tarn sql} and {@code tarn demo}.
+ * line {@code Error: CODE: message [query id: <id>]}. Shared by the shell, {@code tarn sql} and {@code tarn demo}.
  */
 public final class ResultPrinter {
 
@@ -85,10 +86,18 @@ public final class ResultPrinter {
     return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
-  /** Prints an error as one line. */
+  /**
+   * Prints an error as one line; a failed execution's line ends with {@code [query id: <id>]}, the id to look for
+   * in {@code system.queries}.
+   */
   public void printError(Throwable error) {
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    out.println("Error: " + message.lines().findFirst().orElse(message));
+    String line = message.lines().findFirst().orElse(message);
+    if (error instanceof TarnQueryError failed && failed.queryId() != null && !line.contains(failed.queryId())) {
+      // A message of several lines has the id on its last one.
+      line += " [query id: " + failed.queryId() + "]";
+    }
+    out.println("Error: " + line);
     out.flush();
   }
 

@@ -2,24 +2,43 @@ package dev.tarn.jdbc;
 
 import dev.tarn.engine.api.QueryResult;
 import dev.tarn.engine.api.QueryStatistics;
+import java.sql.SQLException;
+import java.util.function.Supplier;
 
-/** {@link TarnExecutionInfo} over an engine {@link QueryResult} (live while it runs), or over nothing yet. */
+/**
+ * {@link TarnExecutionInfo} over an engine {@link QueryResult} (live while it runs), over a failed execution
+ * (its final figures), or over nothing yet.
+ */
 final class ExecutionInfo implements TarnExecutionInfo {
 
-  /** Before the first execution. */
-  static final ExecutionInfo NONE = new ExecutionInfo(null);
+  /** Before the first execution, or after a failure that never got a query id. */
+  static final ExecutionInfo NONE = new ExecutionInfo(null, () -> QueryStatistics.EMPTY);
 
-  private final QueryResult result;
+  private final String queryId;
+  private final Supplier<QueryStatistics> statistics;
 
-  ExecutionInfo(QueryResult result) {
-    this.result = result;
+  private ExecutionInfo(String queryId, Supplier<QueryStatistics> statistics) {
+    this.queryId = queryId;
+    this.statistics = statistics;
+  }
+
+  /** The execution behind {@code result}; its figures grow while it runs. */
+  static ExecutionInfo of(QueryResult result) {
+    return new ExecutionInfo(result.queryId(), result::statistics);
+  }
+
+  /** The execution that failed with {@code failure}, or {@link #NONE} if the engine gave it no id. */
+  static ExecutionInfo failedWith(SQLException failure) {
+    return SqlErrors.failedExecution(failure)
+        .map(failed -> new ExecutionInfo(failed.queryId(), failed::statistics))
+        .orElse(NONE);
   }
 
   private QueryStatistics statistics() {
-    return result == null ? QueryStatistics.EMPTY : result.statistics();
+    return statistics.get();
   }
 
-  @Override public String queryId() { return result == null ? null : result.queryId(); }
+  @Override public String queryId() { return queryId; }
   @Override public long rows() { return statistics().rows(); }
   @Override public long bytesScanned() { return statistics().bytesScanned(); }
   @Override public long partitionsScanned() { return statistics().partitionsScanned(); }

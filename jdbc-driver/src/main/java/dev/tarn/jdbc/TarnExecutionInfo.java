@@ -4,11 +4,13 @@ package dev.tarn.jdbc;
  * Tarn's view of the last execution of a {@link java.sql.Statement} or {@link java.sql.PreparedStatement} (or of
  * the query behind a {@link java.sql.ResultSet}), reached with {@code unwrap(TarnExecutionInfo.class)}. The
  * figures grow while the result set is read and are final once it is read to the end or closed; they are the
- * same as the query's row in {@code system.queries}. Before any execution: a null id and zeros.
+ * same as the query's row in {@code system.queries}. A failed execution reports its id (the one in the
+ * {@link TarnQueryError} thrown) and what it read before failing. Before any execution, or after a failure that
+ * never became an execution (the connection was closed): a null id and zeros.
  */
 public interface TarnExecutionInfo {
 
-  /** The Athena-style id (a UUID) of the last execution, or null if there was none. */
+  /** The Athena-style id (a UUID) of the last execution, failed or not, or null if there was none. */
   String queryId();
 
   /** Rows delivered so far (for a result set) or returned by SHOW/DESCRIBE/EXPLAIN. */

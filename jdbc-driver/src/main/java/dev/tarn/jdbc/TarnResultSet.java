@@ -24,7 +24,7 @@ final class TarnResultSet extends AbstractTarnResultSet {
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
     if (type == TarnExecutionInfo.class) {
-      return type.cast(new ExecutionInfo(result));
+      return type.cast(ExecutionInfo.of(result));
     }
     return super.unwrap(type);
   }
@@ -57,7 +57,7 @@ final class TarnResultSet extends AbstractTarnResultSet {
         return true;
       }
     } catch (RuntimeException e) {
-      throw SqlErrors.toSqlException(e);
+      throw SqlErrors.toSqlException(e, result.queryId());
     }
   }
 

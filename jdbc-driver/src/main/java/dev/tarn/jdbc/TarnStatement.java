@@ -48,16 +48,22 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
     checkOpen();
     closeResultSet();
     updateCount = -1;
-    // A failed statement has no result: report nothing rather than the previous execution's figures.
+    // Never the previous execution's figures: a failed statement reports its own id and figures, if it got an id.
     lastExecution = ExecutionInfo.NONE;
-    QueryResult result = connection.execute(sql, parameters);
-    lastExecution = new ExecutionInfo(result);
+    QueryResult result;
+    try {
+      result = connection.execute(sql, parameters);
+    } catch (SQLException e) {
+      lastExecution = ExecutionInfo.failedWith(e);
+      throw e;
+    }
+    lastExecution = ExecutionInfo.of(result);
     if (result.hasResultSet()) {
       try {
         resultSet = new TarnResultSet(this, result, maxRows);
       } catch (RuntimeException e) {
         result.close();
-        throw SqlErrors.toSqlException(e);
+        throw SqlErrors.toSqlException(e, result.queryId());
       }
       return true;
     }

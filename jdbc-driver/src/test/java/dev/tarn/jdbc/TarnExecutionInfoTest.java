@@ -107,9 +107,10 @@ class TarnExecutionInfoTest {
   void failedStatementsAreInTheHistoryWithTheirErrorCode() throws Exception {
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
       assertThatThrownBy(() -> statement.executeQuery("SELECT nope FROM events")).isInstanceOf(SQLException.class);
-      assertThat(statement.unwrap(TarnExecutionInfo.class).queryId()).isNull();
+      String failedId = statement.unwrap(TarnExecutionInfo.class).queryId();
+      assertThat(failedId).matches("[0-9a-f-]{36}");
       try (ResultSet rows = statement.executeQuery(
-          "SELECT state, error_code FROM system.queries WHERE query = 'SELECT nope FROM events'")) {
+          "SELECT state, error_code FROM system.queries WHERE query_id = '" + failedId + "'")) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).isEqualTo("FAILED");
         assertThat(rows.getString(2)).isEqualTo("NOT_FOUND");

@@ -67,7 +67,8 @@ final class PartitionRepair {
     List<Column> keys = table.partitionKeys();
     if (level == keys.size()) {
       String path = String.join("/", folders);
-      found.add(new Found(List.copyOf(values), fileSystem.child(table.storageDescriptor().location(), path), path));
+      // Not List.copyOf: Hive's default partition has a null value.
+      found.add(new Found(java.util.Collections.unmodifiableList(new ArrayList<>(values)), fileSystem.child(table.storageDescriptor().location(), path), path));
       return;
     }
     Column key = keys.get(level);

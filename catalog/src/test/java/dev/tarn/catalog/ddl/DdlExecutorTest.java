@@ -158,6 +158,20 @@ class DdlExecutorTest {
   }
 
   @Test
+  void msckRepairAddsHivesDefaultPartitionWithANullValue() throws Exception {
+    createLineitem();
+    Path li = folder.resolve("li");
+    Files.createDirectories(li.resolve("ship_year=1995/ship_month=__HIVE_DEFAULT_PARTITION__"));
+    Files.createDirectories(li.resolve("ship_year=1995/ship_month=4"));
+
+    assertThat(run("MSCK REPAIR TABLE lineitem").updateCount()).isEqualTo(2);
+
+    assertThat(store.listPartitions("tpch", "lineitem", PartitionFilter.ALL).stream().map(Partition::values))
+        .containsExactlyInAnyOrder(java.util.Arrays.asList("1995", null), List.of("1995", "4"));
+    assertThat(run("MSCK REPAIR TABLE lineitem").updateCount()).isZero();
+  }
+
+  @Test
   void msckRepairAddsMissingKeyValueFoldersAndNeverRemoves() throws Exception {
     createLineitem();
     Path li = folder.resolve("li");

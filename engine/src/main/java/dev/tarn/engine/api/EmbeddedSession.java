@@ -72,12 +72,9 @@ final class EmbeddedSession implements TarnSession {
       }
       return runQuery(execution, sql, parameters);
     } catch (CatalogException e) {
-      TarnException error = CatalogErrors.toTarn(e);
-      execution.failed(error);
-      throw error;
+      throw execution.fail(CatalogErrors.toTarn(e));
     } catch (RuntimeException e) {
-      execution.failed(e);
-      throw e;
+      throw execution.fail(e);
     }
   }
 
@@ -87,7 +84,12 @@ final class EmbeddedSession implements TarnSession {
       throw new TarnException(ErrorCode.VALIDATION_ERROR, create.name(),
           "Database name '" + create.name() + "' is reserved for Tarn's system tables (system.queries)");
     }
-    DdlResult result = ddl.execute(statement, currentDatabase);
+    DdlResult result;
+    try {
+      result = ddl.execute(statement, currentDatabase);
+    } finally {
+      engine.statistics().invalidate(); // tables or partitions may have changed, even when a statement failed midway
+    }
     if (result.useDatabase() != null) {
       setCurrentDatabase(result.useDatabase());
     }

@@ -59,9 +59,7 @@ final class OperatorResult implements QueryResult {
       }
       return batch;
     } catch (RuntimeException e) {
-      TarnException error = toTarn(e);
-      execution.failed(error);
-      throw error;
+      throw execution.fail(toTarn(e));
     }
   }
 

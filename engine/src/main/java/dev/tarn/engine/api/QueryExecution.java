@@ -67,17 +67,32 @@ final class QueryExecution {
     finish(QueryState.CANCELLED, ErrorCode.CANCELLED.name(), "Query " + queryId + " was cancelled");
   }
 
-  /** Finishes as FAILED, or CANCELLED if the error is a cancellation. */
-  void failed(RuntimeException error) {
-    if (error instanceof TarnException tarn) {
-      if (tarn.code() == ErrorCode.CANCELLED) {
-        finish(QueryState.CANCELLED, tarn.code().name(), tarn.getMessage());
-      } else {
-        finish(QueryState.FAILED, tarn.code().name(), tarn.getMessage());
-      }
-    } else {
-      finish(QueryState.FAILED, ErrorCode.INTERNAL_ERROR.name(), String.valueOf(error));
+  /**
+   * Finishes as FAILED, or CANCELLED if the error is a cancellation, and returns what to throw: the error as a
+   * {@link TarnException} (an UnsupportedOperationException becomes NOT_SUPPORTED, any other runtime exception
+   * INTERNAL_ERROR, as the history records them) with this execution's id and final statistics.
+   */
+  QueryFailedException fail(RuntimeException error) {
+    if (error instanceof QueryFailedException failure && failure.queryId().equals(queryId)) {
+      return failure;
     }
+    TarnException tarn = toTarn(error);
+    if (tarn.code() == ErrorCode.CANCELLED) {
+      finish(QueryState.CANCELLED, tarn.code().name(), tarn.getMessage());
+    } else {
+      finish(QueryState.FAILED, tarn.code().name(), tarn.getMessage());
+    }
+    return new QueryFailedException(queryId, statistics(), tarn);
+  }
+
+  private static TarnException toTarn(RuntimeException error) {
+    if (error instanceof TarnException tarn) {
+      return tarn;
+    }
+    if (error instanceof UnsupportedOperationException unsupported) {
+      return new TarnException(ErrorCode.NOT_SUPPORTED, null, String.valueOf(unsupported.getMessage()), unsupported);
+    }
+    return new TarnException(ErrorCode.INTERNAL_ERROR, null, String.valueOf(error), error);
   }
 
   private void finish(QueryState state, String errorCode, String errorMessage) {

@@ -18,7 +18,10 @@ public interface QueryResult extends AutoCloseable {
   /** Whether the statement produces a result set (queries, SHOW, DESCRIBE, EXPLAIN). */
   boolean hasResultSet();
 
-  /** The next batch (owned by the caller, who closes it), or null at the end. */
+  /**
+   * The next batch (owned by the caller, who closes it), or null at the end. A failure is a
+   * {@link QueryFailedException} with this result's query id.
+   */
   Batch next();
 
   /** The rows affected, for statements without a result set (0 for DDL); -1 for result sets. */

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A conversation with an engine: its current database and its statements. One thread at a time per session;
  * sessions are cheap. Errors are {@link dev.tarn.engine.TarnException}s; the session stays usable after them.
+ * A statement that fails once it has a query id (every {@link #execute}) fails with a
+ * {@link QueryFailedException}, which names that id: the failure is in {@code system.queries} under it.
  */
 public interface TarnSession extends AutoCloseable {
 

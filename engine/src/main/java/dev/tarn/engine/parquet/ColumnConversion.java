@@ -17,7 +17,7 @@ import org.apache.parquet.schema.PrimitiveType;
  * one of a {@link FixedWidthConverter} (numeric physical types), a {@link ByteArrayWriter} (byte arrays) or the
  * boolean path. Any other pairing fails with SCHEMA_MISMATCH naming file, column and both types.
  */
-final class ColumnConversion {
+public final class ColumnConversion {
 
   private final FixedWidthConverter converter;
   private final ByteArrayWriter byteArrayWriter;
@@ -49,9 +49,23 @@ final class ColumnConversion {
     return converter == null && byteArrayWriter == null;
   }
 
+  /**
+   * Whether the scan reads {@code fileType} values as {@code tableType} (else it fails with SCHEMA_MISMATCH):
+   * footer aggregates answer for a column only when the scan could read it.
+   */
+  public static boolean readable(PrimitiveType fileType, ArrowType tableType) {
+    return find("", fileType, tableType) != null;
+  }
+
   /** The conversion from {@code fileType} to {@code tableType}, or SCHEMA_MISMATCH if Tarn cannot convert. */
   static ColumnConversion resolve(String location, PrimitiveType fileType, ArrowType tableType) {
     ColumnConversion conversion = find(location, fileType, tableType);
+    if (conversion == null && fileType.getLogicalTypeAnnotation() instanceof DecimalLogicalTypeAnnotation decimal
+        && tableType instanceof ArrowType.Decimal table && table.getBitWidth() == 128) {
+      throw new TarnException(ErrorCode.SCHEMA_MISMATCH, location, "column " + fileType.getName() + " in file "
+          + location + " is decimal(" + decimal.getPrecision() + "," + decimal.getScale()
+          + "), which would lose digits as table type decimal(" + table.getPrecision() + "," + table.getScale() + ")");
+    }
     if (conversion == null) {
       throw new TarnException(ErrorCode.SCHEMA_MISMATCH, location, "column " + fileType.getName() + " in file "
           + location + " has Parquet type " + fileType + ", which cannot be read as table type " + tableType);
@@ -160,9 +174,7 @@ final class ColumnConversion {
     int scaleIncrease = table.getScale() - decimal.getScale();
     int fileIntegerDigits = decimal.getPrecision() - decimal.getScale();
     if (scaleIncrease < 0 || table.getPrecision() - table.getScale() < fileIntegerDigits) {
-      throw new TarnException(ErrorCode.SCHEMA_MISMATCH, location, "column " + fileType.getName() + " in file "
-          + location + " is decimal(" + decimal.getPrecision() + "," + decimal.getScale()
-          + "), which would lose digits as table type decimal(" + table.getPrecision() + "," + table.getScale() + ")");
+      return null; // it would lose digits
     }
     return switch (fileType.getPrimitiveTypeName()) {
       case INT32 -> numeric(FixedWidthConverters.toDecimal(4, scaleIncrease));

@@ -85,8 +85,9 @@ final class RowGroupPruner {
     for (Map.Entry<Integer, ColumnDomain> entry : domains.entrySet()) {
       ColumnDescriptor descriptor = descriptors[entry.getKey()];
       ColumnChunkMetaData chunk = descriptor == null ? null : chunk(block, descriptor);
-      if (chunk == null || !DictionaryFilter.applies(chunk, entry.getValue())) {
-        continue;
+      if (chunk == null || !DictionaryFilter.applies(chunk, entry.getValue())
+          || StatisticsFilter.admitsEveryValue(chunk, descriptor.getPrimitiveType(), entry.getValue())) {
+        continue; // the dictionary cannot rule this chunk out: not worth its read
       }
       long start = chunk.getDictionaryPageOffset();
       long length = chunk.getFirstDataPageOffset() - start;

@@ -4,6 +4,7 @@ import dev.tarn.catalog.model.Column;
 import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.types.HiveType;
 import dev.tarn.engine.sql.rel.TarnTableScan;
+import dev.tarn.engine.sql.stats.TableProfile;
 import dev.tarn.engine.sql.stats.TableStatistics;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
@@ -23,7 +24,8 @@ public final class CatalogTable extends AbstractTable implements TranslatableTab
 
   private final Table table;
   private final TableStatistics statistics;
-  private Statistic statistic;
+  private TableProfile profile;
+  private boolean profiled;
 
   public CatalogTable(Table table, TableStatistics statistics) {
     this.table = table;
@@ -54,14 +56,27 @@ public final class CatalogTable extends AbstractTable implements TranslatableTab
     return isPartitionKey(index) ? index - table.storageDescriptor().columns().size() : -1;
   }
 
-  /** The row count from the files' footers, computed once per planning of a query. */
+  /**
+   * The row count and column estimates from the files' footers and the partitions, computed once per planning of
+   * a query; null when unknown.
+   */
+  public TableProfile profile() {
+    if (!profiled) {
+      profile = statistics.profile(table);
+      profiled = true;
+    }
+    return profile;
+  }
+
+  /**
+   * The row count only. Unique keys are deliberately not declared: footer-based distinct counts are estimates,
+   * and Calcite would treat keys as facts (to remove joins and aggregates). Estimates reach the optimizer through
+   * {@code sql.metadata} instead.
+   */
   @Override
   public Statistic getStatistic() {
-    if (statistic == null) {
-      Double rows = statistics.rowCount(table);
-      statistic = rows == null ? Statistics.UNKNOWN : Statistics.of(rows, List.of());
-    }
-    return statistic;
+    TableProfile known = profile();
+    return known == null ? Statistics.UNKNOWN : Statistics.of(known.rowCount(), List.of());
   }
 
   @Override

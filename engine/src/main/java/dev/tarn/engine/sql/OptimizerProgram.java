@@ -1,5 +1,6 @@
 package dev.tarn.engine.sql;
 
+import dev.tarn.engine.sql.metadata.TarnMetadata;
 import dev.tarn.engine.sql.rules.DataPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.PullCommonFactorsRule;
@@ -23,7 +24,8 @@ import org.apache.calcite.tools.RelBuilder;
  *   <li>subqueries become correlates, which the decorrelator turns into joins and aggregates;</li>
  *   <li>set operations become UNION ALL plus aggregates, and window functions move out of projections;</li>
  *   <li>filters move down, into join conditions and onto scans (partition predicates);</li>
- *   <li>inner joins are reordered by estimated size;</li>
+ *   <li>inner joins are reordered by estimated size ({@link TarnMetadata}: row counts, distinct counts and
+ *   selectivities from footer statistics);</li>
  *   <li>unused columns are trimmed, down into the scans.</li>
  * </ol>
  */
@@ -64,6 +66,7 @@ final class OptimizerProgram {
   private OptimizerProgram() {}
 
   static RelNode optimize(RelNode rel) {
+    TarnMetadata.install(rel.getCluster());
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     RelNode result = run(SUBQUERY_REMOVAL, rel);
     result = RelDecorrelator.decorrelateQuery(result, relBuilder);

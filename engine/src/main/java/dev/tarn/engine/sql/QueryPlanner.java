@@ -91,17 +91,38 @@ public final class QueryPlanner {
 
   /** Plans one query in {@code currentDatabase} with {@code ?} markers bound to {@code parameters}. */
   public PlannedQuery plan(String sql, String currentDatabase, List<Object> parameters) {
-    Planner planner = Frameworks.getPlanner(frameworkConfig(currentDatabase));
-    try {
-      SqlNode parsed = planner.parse(sql);
-      SqlNode bound = ParameterBinder.bind(parsed, parameters);
-      SqlNode validated = planner.validate(bound);
-      RelRoot root = planner.rel(validated);
+    return withPlanner(currentDatabase, planner -> {
+      RelRoot root = toRel(planner, sql, parameters);
       RelNode logical = OptimizerProgram.optimize(root.project());
       RexToExpr rexToExpr = new RexToExpr(logical.getCluster().getRexBuilder());
       PhysicalPlanTranslator translator = new PhysicalPlanTranslator(rexToExpr, new PartitionPruner(store, allocator));
       PlanNode plan = renameOutputs(translator.translate(logical), root.validatedRowType.getFieldNames());
       return new PlannedQuery(plan, org.apache.calcite.plan.RelOptUtil.toString(logical));
+    });
+  }
+
+  /** Calcite's optimized plan of a query, as translation receives it; for tests of the optimizer's choices. */
+  RelNode optimizedPlan(String sql, String currentDatabase) {
+    return withPlanner(currentDatabase, planner -> OptimizerProgram.optimize(toRel(planner, sql, List.of()).project()));
+  }
+
+  private static RelRoot toRel(Planner planner, String sql, List<Object> parameters)
+      throws SqlParseException, ValidationException, RelConversionException {
+    SqlNode parsed = planner.parse(sql);
+    SqlNode bound = ParameterBinder.bind(parsed, parameters);
+    SqlNode validated = planner.validate(bound);
+    return planner.rel(validated);
+  }
+
+  /** One use of a fresh Calcite planner, with its failures mapped to Tarn's error codes. */
+  private interface PlannerStep<T> {
+    T apply(Planner planner) throws SqlParseException, ValidationException, RelConversionException;
+  }
+
+  private <T> T withPlanner(String currentDatabase, PlannerStep<T> step) {
+    Planner planner = Frameworks.getPlanner(frameworkConfig(currentDatabase));
+    try {
+      return step.apply(planner);
     } catch (SqlParseException e) {
       throw new TarnException(ErrorCode.SYNTAX_ERROR, null, firstLine(e.getMessage()), e);
     } catch (ValidationException e) {

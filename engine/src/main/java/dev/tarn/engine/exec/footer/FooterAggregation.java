@@ -1,5 +1,6 @@
 package dev.tarn.engine.exec.footer;
 
+import dev.tarn.engine.parquet.ColumnConversion;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
 import dev.tarn.engine.plan.FooterAggregateNode;
 import dev.tarn.engine.plan.TableScanNode.PartitionSplit;
@@ -40,7 +41,10 @@ public final class FooterAggregation {
     }
   }
 
-  /** Adds one file of {@code partition}; false when its statistics cannot answer every call exactly. */
+  /**
+   * Adds one file of {@code partition}; false when its statistics cannot answer every call exactly, or when the
+   * scan could not read one of the columns as the table's type (then the fallback plan reports the mismatch).
+   */
   public boolean add(PartitionSplit partition, FooterFile footer) {
     List<AggregateCall> calls = node.aggregates();
     int[] leaves = new int[calls.size()];
@@ -52,6 +56,9 @@ public final class FooterAggregation {
           leaves[call] = footer.columnIndex(column.field().getName());
           if (leaves[call] < 0) {
             return false; // absent or nested in this file: let the scan decide what that means
+          }
+          if (!ColumnConversion.readable(footer.type(leaves[call]), column.field().getType())) {
+            return false; // the scan fails with SCHEMA_MISMATCH, so must this query; a count would hide it
           }
         }
       }

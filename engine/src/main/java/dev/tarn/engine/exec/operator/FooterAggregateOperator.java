@@ -71,12 +71,25 @@ public final class FooterAggregateOperator implements Operator {
         stats.filesScanned.incrementAndGet();
         FooterFile footer = FooterFile.read(context.fileSystem(), file, stats.bytesScanned);
         if (footer == null || !aggregation.add(partition, footer)) {
+          forgetCounts(stats);
           return null;
         }
         stats.rowGroupsTotal.addAndGet(footer.rowGroupCount());
       }
     }
     return aggregation.rows();
+  }
+
+  /**
+   * Keeps only the footer bytes read (they were read): the fallback plan's scan counts the partitions, files and
+   * row groups itself, so counting them here too would double them in system.queries.
+   */
+  private static void forgetCounts(ScanStats stats) {
+    stats.partitionsScanned.set(0);
+    stats.partitionsTotal.set(0);
+    stats.filesScanned.set(0);
+    stats.filesTotal.set(0);
+    stats.rowGroupsTotal.set(0);
   }
 
   private Batch batch(List<List<Object>> rows) {

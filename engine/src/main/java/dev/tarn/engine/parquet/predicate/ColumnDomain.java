@@ -61,6 +61,26 @@ public record ColumnDomain(List<Range> ranges, boolean nullAllowed) {
       return true;
     }
 
+    /** Whether every v with min <= v and (v <= max, or v < max when maxExclusive) lies in this range. */
+    boolean contains(Comparable<Object> min, Comparable<Object> max, boolean maxExclusive) {
+      if (low != null) {
+        int order = low.compareTo(min);
+        if (order > 0 || (order == 0 && !lowInclusive)) {
+          return false;
+        }
+      }
+      if (high != null) {
+        if (max == null) {
+          return false; // the values are unbounded above
+        }
+        int order = high.compareTo(max);
+        if (order < 0 || (order == 0 && !highInclusive && !maxExclusive)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private static boolean lowerThan(Comparable<Object> a, boolean aInclusive, Comparable<Object> b,
         boolean bInclusive) {
       int order = a.compareTo(b);
@@ -148,6 +168,16 @@ public record ColumnDomain(List<Range> ranges, boolean nullAllowed) {
   public boolean overlaps(Comparable<Object> min, Comparable<Object> max, boolean maxExclusive) {
     for (Range range : ranges) {
       if (range.overlaps(min, max, maxExclusive)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one range admits every value in {@code [min, max]} ({@code [min, max)} when maxExclusive). */
+  public boolean containsAll(Comparable<Object> min, Comparable<Object> max, boolean maxExclusive) {
+    for (Range range : ranges) {
+      if (range.contains(min, max, maxExclusive)) {
         return true;
       }
     }

@@ -53,6 +53,28 @@ public final class StatisticsFilter {
     return domain.overlaps(min, max, maxExclusive);
   }
 
+  /**
+   * Whether the statistics show that {@code domain} admits every non-null value of the chunk: then no dictionary
+   * or bloom filter can rule the chunk out, and reading them would be wasted bytes.
+   */
+  public static boolean admitsEveryValue(ColumnChunkMetaData chunk, PrimitiveType type, ColumnDomain domain) {
+    Statistics<?> statistics = chunk.getStatistics();
+    if (statistics == null || statistics.isEmpty() || !statistics.hasNonNullValue()) {
+      return false;
+    }
+    Comparable<Object> min = DomainValues.fromPlain(type, statistics.getMinBytes());
+    Comparable<Object> max = DomainValues.fromPlain(type, statistics.getMaxBytes());
+    if (min == null || max == null || !comparableWith(min, domain.ranges())) {
+      return false;
+    }
+    boolean maxExclusive = false;
+    if ((Object) max instanceof ByteKey) {
+      max = successor(max);
+      maxExclusive = true;
+    }
+    return domain.containsAll(min, max, maxExclusive);
+  }
+
   @SuppressWarnings("unchecked")
   private static Comparable<Object> successor(Object key) {
     return (Comparable<Object>) (Object) ((ByteKey) key).prefixSuccessor();
