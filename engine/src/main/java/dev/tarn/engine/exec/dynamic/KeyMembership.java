@@ -8,7 +8,7 @@ import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
  * A row-level test of probe keys against a join's build keys (in {@link JoinKeys}' long form): an exact set while
  * the build side has few distinct keys, a split-block bloom filter (1% false positives) beyond. It never rejects a
  * key the build side holds; it may admit one it lacks (bloom false positives, string hash collisions), which the
- * join then drops.
+ * join then drops. Read-only once built: the scan copies of a parallel query share one.
  */
 public final class KeyMembership {
   /** Up to this many distinct keys the filter is an exact set; beyond, a bloom filter. */
@@ -17,9 +17,9 @@ public final class KeyMembership {
 
   private final JoinKeys.Kind kind;
   private final LongHashSet exact;
-  private final BlockSplitBloomFilter bloom;
+  private final SplitBlockBloomFilter bloom;
 
-  private KeyMembership(JoinKeys.Kind kind, LongHashSet exact, BlockSplitBloomFilter bloom) {
+  private KeyMembership(JoinKeys.Kind kind, LongHashSet exact, SplitBlockBloomFilter bloom) {
     this.kind = kind;
     this.exact = exact;
     this.bloom = bloom;
@@ -31,9 +31,9 @@ public final class KeyMembership {
       return new KeyMembership(kind, keys, null);
     }
     int bytes = BlockSplitBloomFilter.optimalNumOfBits(keys.size(), FALSE_POSITIVE_RATE) / 8;
-    BlockSplitBloomFilter bloom = new BlockSplitBloomFilter(bytes);
+    SplitBlockBloomFilter bloom = new SplitBlockBloomFilter(bytes);
     for (long key : keys.toArray()) {
-      bloom.insertHash(bloom.hash(key));
+      bloom.insert(key);
     }
     return new KeyMembership(kind, null, bloom);
   }
@@ -46,7 +46,7 @@ public final class KeyMembership {
   /** Whether the build side may hold the non-null key at {@code row} of {@code vector} (which it accepts). */
   public boolean mayContain(FieldVector vector, int row) {
     long key = JoinKeys.key(vector, row);
-    return exact != null ? exact.contains(key) : bloom.findHash(bloom.hash(key));
+    return exact != null ? exact.contains(key) : bloom.mightContain(key);
   }
 
   /** Whether this is a bloom filter rather than an exact set, for EXPLAIN and tests. */

@@ -61,6 +61,36 @@ class KeyMembershipTest {
   }
 
   @Test
+  void aBloomFilterAnswersManyThreadsAtOnceAsItAnswersOne() throws Exception {
+    try (BigIntVector build = longs(0, 50_000, 3); BigIntVector probe = longs(0, 150_000, 1)) {
+      KeyMembership membership = collect(build);
+      boolean[] expected = new boolean[probe.getValueCount()];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = membership.mayContain(probe, i);
+      }
+      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      java.util.concurrent.atomic.AtomicInteger mismatches = new java.util.concurrent.atomic.AtomicInteger();
+      for (int t = 0; t < 4; t++) {
+        Thread thread = new Thread(() -> {
+          for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < expected.length; i++) {
+              if (membership.mayContain(probe, i) != expected[i]) {
+                mismatches.incrementAndGet();
+              }
+            }
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      assertThat(mismatches.get()).isZero();
+    }
+  }
+
+  @Test
   void stringsAreHashedInPlace() {
     try (VarCharVector build = strings("a", "", "hello", "日本"); VarCharVector probe = strings("hello", "x", "", "日本", "a ")) {
       KeyMembership membership = collect(build);
