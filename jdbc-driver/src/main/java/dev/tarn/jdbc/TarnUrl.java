@@ -19,15 +19,19 @@ import java.util.Set;
  * @param database the initial current database, or null for {@code default}
  * @param queryMemoryLimitBytes the memory limit of each query
  * @param batchSize rows per Arrow batch
+ * @param threads the engine's worker threads (one per processor by default); like the other engine settings it is
+ *     taken from the connection that opens the warehouse's shared engine
  */
-record TarnUrl(Path warehouse, String database, long queryMemoryLimitBytes, int batchSize) {
+record TarnUrl(Path warehouse, String database, long queryMemoryLimitBytes, int batchSize, int threads) {
 
   static final String PREFIX = "jdbc:tarn:";
   static final String DATABASE = "database";
   static final String QUERY_MEMORY_LIMIT = "queryMemoryLimit";
   static final String BATCH_SIZE = "batchSize";
+  static final String THREADS = "threads";
   /** Keys a URL may carry; tools also pass user and password, which an embedded engine ignores. */
-  private static final Set<String> KNOWN_KEYS = Set.of(DATABASE, QUERY_MEMORY_LIMIT, BATCH_SIZE, "user", "password");
+  private static final Set<String> KNOWN_KEYS = Set.of(DATABASE, QUERY_MEMORY_LIMIT, BATCH_SIZE, THREADS, "user",
+      "password");
 
   static boolean accepts(String url) {
     return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -57,19 +61,20 @@ record TarnUrl(Path warehouse, String database, long queryMemoryLimitBytes, int 
       String key = equals < 0 ? part : part.substring(0, equals).trim();
       if (equals < 0 || !KNOWN_KEYS.contains(key)) {
         throw new SQLException("Unknown or malformed URL property '" + part + "': expected one of "
-            + DATABASE + ", " + QUERY_MEMORY_LIMIT + ", " + BATCH_SIZE + " as key=value", "08001");
+            + DATABASE + ", " + QUERY_MEMORY_LIMIT + ", " + BATCH_SIZE + ", " + THREADS + " as key=value", "08001");
       }
       merged.setProperty(key, part.substring(equals + 1).trim());
     }
     String database = merged.getProperty(DATABASE);
     long memoryLimit = parseBytes(merged.getProperty(QUERY_MEMORY_LIMIT), EngineConfig.DEFAULT_QUERY_MEMORY_LIMIT);
-    int batchSize = parsePositive(merged.getProperty(BATCH_SIZE), ExecutionContext.DEFAULT_BATCH_SIZE);
+    int batchSize = parsePositive(BATCH_SIZE, merged.getProperty(BATCH_SIZE), ExecutionContext.DEFAULT_BATCH_SIZE);
+    int threads = parsePositive(THREADS, merged.getProperty(THREADS), EngineConfig.defaultThreads());
     return new TarnUrl(warehousePath(location), database == null || database.isBlank() ? null : database.trim(),
-        memoryLimit, batchSize);
+        memoryLimit, batchSize, threads);
   }
 
   EngineConfig engineConfig() {
-    return new EngineConfig(warehouse, queryMemoryLimitBytes, batchSize);
+    return new EngineConfig(warehouse, queryMemoryLimitBytes, batchSize).withThreads(threads);
   }
 
   private static Path warehousePath(String location) throws SQLException {
@@ -115,7 +120,7 @@ record TarnUrl(Path warehouse, String database, long queryMemoryLimitBytes, int 
     }
   }
 
-  private static int parsePositive(String text, int defaultValue) throws SQLException {
+  private static int parsePositive(String key, String text, int defaultValue) throws SQLException {
     if (text == null || text.isBlank()) {
       return defaultValue;
     }
@@ -126,7 +131,7 @@ record TarnUrl(Path warehouse, String database, long queryMemoryLimitBytes, int 
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new SQLException("Invalid " + BATCH_SIZE + " '" + text + "': expected a positive integer", "08001");
+      throw new SQLException("Invalid " + key + " '" + text + "': expected a positive integer", "08001");
     }
   }
 }

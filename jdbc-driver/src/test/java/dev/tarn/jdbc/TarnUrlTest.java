@@ -33,6 +33,10 @@ class TarnUrlTest {
     TarnUrl withProperties = TarnUrl.parse("jdbc:tarn:/w;database=tpch", properties);
     assertThat(withProperties.database()).isEqualTo("tpch");
     assertThat(withProperties.batchSize()).isEqualTo(1024);
+    assertThat(url.threads()).isEqualTo(EngineConfig.defaultThreads());
+    properties.setProperty("threads", "3");
+    assertThat(TarnUrl.parse("jdbc:tarn:/w", properties).engineConfig().threads()).isEqualTo(3);
+    assertThat(TarnUrl.parse("jdbc:tarn:/w;threads=1", properties).engineConfig().threads()).isEqualTo(1);
     assertThat(TarnUrl.parseBytes("2g", 0)).isEqualTo(2L << 30);
   }
 
@@ -42,6 +46,7 @@ class TarnUrlTest {
         .isInstanceOf(SQLFeatureNotSupportedException.class)
         .hasMessageContaining("Remote mode").hasMessageContaining("not supported yet");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;databse=x", null)).hasMessageContaining("databse=x");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;threads=0", null)).hasMessageContaining("threads");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;queryMemoryLimit=lots", null))
         .hasMessageContaining("queryMemoryLimit");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:postgresql://x", null)).hasMessageContaining("Not a Tarn URL");
