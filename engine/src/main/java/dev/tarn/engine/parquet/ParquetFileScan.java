@@ -113,18 +113,7 @@ public final class ParquetFileScan implements AutoCloseable {
    */
   public static ParquetFileScan open(FileSystem fileSystem, String location, List<Field> columns,
       BufferAllocator allocator, int batchSize, ScanStats stats, Map<Integer, ColumnDomain> domains) {
-    if (batchSize <= 0) {
-      throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
-    }
-    FileSystem.InputFile file = openCounted(fileSystem, location, stats);
-    try {
-      ParquetMetadata footer = ParquetFooters.read(file);
-      return new ParquetFileScan(file, footer, columns, allocator, batchSize, stats, domains, 0,
-          footer.getBlocks().size());
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(file, e);
-      throw e instanceof IOException io ? ioFailure(location, io) : (RuntimeException) e;
-    }
+    return open(fileSystem, location, null, columns, allocator, batchSize, stats, domains, 0, -1);
   }
 
   /**
@@ -135,20 +124,30 @@ public final class ParquetFileScan implements AutoCloseable {
   public static ParquetFileScan openRowGroups(FileSystem fileSystem, String location, ParquetMetadata footer,
       List<Field> columns, BufferAllocator allocator, int batchSize, ScanStats stats,
       Map<Integer, ColumnDomain> domains, int firstRowGroup, int endRowGroup) {
+    return open(fileSystem, location, footer, columns, allocator, batchSize, stats, domains, firstRowGroup,
+        endRowGroup);
+  }
+
+  /** {@code footer} null: read it; {@code endRowGroup} -1: the file's last row group. */
+  private static ParquetFileScan open(FileSystem fileSystem, String location, ParquetMetadata footer,
+      List<Field> columns, BufferAllocator allocator, int batchSize, ScanStats stats,
+      Map<Integer, ColumnDomain> domains, int firstRowGroup, int endRowGroup) {
     if (batchSize <= 0) {
       throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "batch size must be positive: " + batchSize);
     }
-    if (firstRowGroup < 0 || endRowGroup > footer.getBlocks().size() || firstRowGroup > endRowGroup) {
-      throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "row groups [" + firstRowGroup + ", "
-          + endRowGroup + ") do not exist in " + location + ", which has " + footer.getBlocks().size());
-    }
     FileSystem.InputFile file = openCounted(fileSystem, location, stats);
     try {
-      return new ParquetFileScan(file, footer, columns, allocator, batchSize, stats, domains, firstRowGroup,
-          endRowGroup);
-    } catch (RuntimeException e) {
+      ParquetMetadata metadata = footer != null ? footer : ParquetFooters.read(file);
+      int rowGroupCount = metadata.getBlocks().size();
+      int end = endRowGroup < 0 ? rowGroupCount : endRowGroup;
+      if (firstRowGroup < 0 || end > rowGroupCount || firstRowGroup > end) {
+        throw new TarnException(ErrorCode.INVALID_ARGUMENT, location, "row groups [" + firstRowGroup + ", " + end
+            + ") do not exist in " + location + ", which has " + rowGroupCount);
+      }
+      return new ParquetFileScan(file, metadata, columns, allocator, batchSize, stats, domains, firstRowGroup, end);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(file, e);
-      throw e;
+      throw e instanceof IOException io ? ioFailure(location, io) : (RuntimeException) e;
     }
   }
 
