@@ -28,6 +28,8 @@ final class FragmentRunner {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Object monitor = new Object();
   private volatile boolean stopped;
+  /** Touched only by the consumer's thread. */
+  private boolean started;
 
   FragmentRunner(Fragment fragment, Sink sink, ExecutionContext context, Runnable onChange) {
     this.fragment = fragment;
@@ -42,9 +44,22 @@ final class FragmentRunner {
     this.running = new AtomicInteger(drivers.length);
   }
 
-  /** Completes the fragment's join builds on this thread, then starts every copy on the pool. */
+  /**
+   * Completes the fragment's join builds on this thread, then starts every copy on the pool; once only (later calls
+   * rethrow a failure of the first). A failed build stops the run, closing every copy.
+   */
   void start() {
-    fragment.prepare();
+    if (started) {
+      throwIfFailed();
+      return;
+    }
+    started = true;
+    try {
+      fragment.prepare();
+    } catch (RuntimeException e) {
+      fail(e);
+      throw e;
+    }
     for (Driver driver : drivers) {
       submit(driver);
     }

@@ -26,7 +26,6 @@ public final class GatherOperator implements Operator {
   private final int capacity;
   private final ArrayDeque<Batch> queue = new ArrayDeque<>();
   private final List<Integer> parked = new ArrayList<>();
-  private boolean started;
   private boolean closed;
 
   public GatherOperator(Fragment fragment, ExecutionContext context) {
@@ -53,10 +52,7 @@ public final class GatherOperator implements Operator {
         return null;
       }
     }
-    if (!started) {
-      started = true;
-      runner.start();
-    }
+    runner.start();
     while (true) {
       context.checkCancelled();
       Batch batch;

@@ -75,7 +75,9 @@ public final class MergeSortedOperator implements Operator {
   /** Runs every copy into its sorted run, then heaps the runs that have rows. */
   private void sortRuns() {
     for (int copy = 0; copy < runs.length; copy++) {
-      runs[copy] = new RowBuffer(schema.getFields(), keys);
+      if (runs[copy] == null) {
+        runs[copy] = new RowBuffer(schema.getFields(), keys);
+      }
     }
     runner.start();
     runner.awaitFinished();

@@ -26,6 +26,7 @@ public final class ParallelAggregateOperator implements Operator {
   private final List<Field> outputFields;
   private final ExecutionContext context;
   private List<FieldVector> results;
+  private RuntimeException failure;
   private int groupCount;
   private int position;
   private boolean closed;
@@ -82,8 +83,20 @@ public final class ParallelAggregateOperator implements Operator {
 
   /** Runs the partial aggregations to their end, then merges them into the first. */
   private void aggregate() {
-    runner.start();
-    runner.awaitFinished();
+    if (failure != null) {
+      throw failure; // the partial states may be half merged: never merge them again
+    }
+    try {
+      runner.start();
+      runner.awaitFinished();
+      merge();
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  private void merge() {
     AggregationState merged = partials[0];
     for (int copy = 1; copy < partials.length; copy++) {
       context.checkCancelled();

@@ -1,7 +1,10 @@
 package dev.tarn.engine.exec.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarn.engine.ErrorCode;
+import dev.tarn.engine.TarnException;
 import dev.tarn.engine.api.EngineConfig;
 import dev.tarn.engine.api.QueryResult;
 import dev.tarn.engine.api.TarnEngine;
@@ -140,6 +143,23 @@ class ParallelExecutionTest {
     assertThat(rows(parallel, "SELECT id FROM facts LIMIT 5000")).hasSize(5000).doesNotHaveDuplicates();
     assertThat(rows(parallel, "SELECT id FROM facts WHERE k = 1 LIMIT 3 OFFSET 2")).hasSize(3);
     assertThat(rows(parallel, "SELECT id FROM facts OFFSET 47990")).hasSize(10);
+  }
+
+  @Test
+  void errorsOfCopiesAndOfSharedBuildsFailTheQueryWithTheirCode() {
+    for (String sql : List.of(
+        "SELECT id / (k - k) FROM facts",
+        "SELECT sum(id / (k - k)) FROM facts GROUP BY name",
+        "SELECT f.id, d.z FROM facts f JOIN (SELECT k, k / (k - k) AS z FROM dims) d ON f.k = d.k",
+        "SELECT id FROM facts ORDER BY id / (k - k)")) {
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThatThrownBy(() -> rows(parallel, sql)).as(sql).isInstanceOf(TarnException.class)
+            .extracting(e -> ((TarnException) e).code()).isEqualTo(ErrorCode.DIVISION_BY_ZERO);
+      }
+    }
+    // The engine is still sound: the pool runs the next query, and closing the engines checks nothing leaked.
+    assertThat(rows(parallel, "SELECT count(*) FROM facts WHERE k = 3")).isEqualTo(rows(single,
+        "SELECT count(*) FROM facts WHERE k = 3"));
   }
 
   @Test
