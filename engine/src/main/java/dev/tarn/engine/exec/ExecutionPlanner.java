@@ -155,7 +155,21 @@ public final class ExecutionPlanner {
   /** N copies of the splittable {@code node}, with the join builds they share. */
   private Fragment fragment(PlanNode node) {
     List<JoinBuild> builds = new ArrayList<>();
-    return new Fragment(copies(node, context.parallelism(), builds), builds);
+    List<Operator> copies = copies(node, context.parallelism(), builds);
+    List<TableScanNode> scans = new ArrayList<>();
+    probeScans(node, scans);
+    return new Fragment(copies, builds, () -> scans.forEach(context.splitSources()::stop));
+  }
+
+  /** The scans a fragment of {@code node} reads: down its copies' inputs, not into its joins' build sides. */
+  private static void probeScans(PlanNode node, List<TableScanNode> scans) {
+    if (node instanceof TableScanNode scan) {
+      scans.add(scan);
+    } else if (node instanceof JoinNode join) {
+      probeScans(join.buildSide() == BuildSide.RIGHT ? join.left() : join.right(), scans);
+    } else {
+      probeScans(node.inputs().get(0), scans);
+    }
   }
 
   /** {@code count} copies of the splittable {@code node}; adds the join builds they share to {@code builds}. */

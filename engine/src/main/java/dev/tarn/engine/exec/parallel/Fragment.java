@@ -18,14 +18,24 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class Fragment {
   private final List<Operator> copies;
   private final List<JoinBuild> builds;
+  private final Runnable stopScans;
 
-  /** {@code builds}: the joins' shared builds, outermost first. */
+  /** A fragment whose copies stop at their next batch boundary when asked. */
   public Fragment(List<Operator> copies, List<JoinBuild> builds) {
+    this(copies, builds, () -> { });
+  }
+
+  /**
+   * {@code builds}: the joins' shared builds, outermost first; {@code stopScans}: stops the fragment's scans handing
+   * out morsels and reading (so a stopped copy ends within a batch even under a selective filter).
+   */
+  public Fragment(List<Operator> copies, List<JoinBuild> builds, Runnable stopScans) {
     if (copies.isEmpty()) {
       throw new IllegalArgumentException("a fragment needs at least one copy");
     }
     this.copies = List.copyOf(copies);
     this.builds = List.copyOf(builds);
+    this.stopScans = stopScans;
   }
 
   public int size() {
@@ -46,7 +56,12 @@ public final class Fragment {
     for (Operator copy : copies) {
       extended.add(extension.apply(copy));
     }
-    return new Fragment(extended, builds);
+    return new Fragment(extended, builds, stopScans);
+  }
+
+  /** Makes the fragment's scans end: nothing they would read is wanted any more. */
+  void stopScans() {
+    stopScans.run();
   }
 
   /** Completes every shared join build, pulling the build sides on the calling thread. */

@@ -101,6 +101,7 @@ final class FragmentRunner {
   /** Stops every copy: running ones stop after their current batch, idle ones are closed here. */
   void stop() {
     stopped = true;
+    fragment.stopScans();
     for (Driver driver : drivers) {
       driver.claimIfIdle();
     }

@@ -39,6 +39,7 @@ public final class SplitSource {
   private final Deque<Morsel> pendingMorsels = new ArrayDeque<>();
   /** Whether big files become several morsels: only when copies run in parallel and the files have columns to read. */
   private final boolean splitsLargeFiles;
+  private volatile boolean stopped;
 
   SplitSource(TableScanNode node, ExecutionContext context) {
     this.node = node;
@@ -61,8 +62,23 @@ public final class SplitSource {
     return dynamicFilter;
   }
 
-  /** The next morsel, or null when every surviving partition's files have been handed out. */
+  /**
+   * Hands out no more morsels, and tells the scans reading one to end now: the fragment they run in was stopped (its
+   * consumer has enough rows, or a copy failed), so nothing they read is wanted.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
+  boolean isStopped() {
+    return stopped;
+  }
+
+  /** The next morsel, or null when every surviving partition's files have been handed out (or it was stopped). */
   synchronized Morsel next() {
+    if (stopped) {
+      return null;
+    }
     while (pendingMorsels.isEmpty()) {
       if (pendingPartitions.isEmpty()) {
         return null;

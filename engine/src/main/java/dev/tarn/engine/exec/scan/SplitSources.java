@@ -17,4 +17,12 @@ public final class SplitSources {
   public synchronized SplitSource forScan(TableScanNode node, ExecutionContext context) {
     return sources.computeIfAbsent(node, scan -> new SplitSource(scan, context));
   }
+
+  /** Stops the split source of {@code node}, if a scan created one (see {@link SplitSource#stop()}). */
+  public synchronized void stop(TableScanNode node) {
+    SplitSource source = sources.get(node);
+    if (source != null) {
+      source.stop();
+    }
+  }
 }

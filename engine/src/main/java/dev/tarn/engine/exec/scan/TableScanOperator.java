@@ -96,6 +96,9 @@ public final class TableScanOperator implements Operator {
   public Batch next() {
     while (!closed) {
       context.checkCancelled();
+      if (splits.isStopped()) {
+        return null; // the consumer of this scan's fragment wants no more rows
+      }
       if (currentFile != null) {
         Batch batch = currentFile.next();
         if (batch != null) {
