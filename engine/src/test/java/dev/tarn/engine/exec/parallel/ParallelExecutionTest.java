@@ -163,6 +163,38 @@ class ParallelExecutionTest {
   }
 
   @Test
+  void concurrentQueriesShareThePoolAndAPausedResultBlocksNoOne() throws Exception {
+    String sql = "SELECT name, count(*), sum(amount) FROM facts f JOIN dims d ON f.k = d.k GROUP BY name";
+    List<List<Object>> expected = rows(single, sql);
+    // A result left open after one batch parks its copies (full queue) and holds no worker thread...
+    try (TarnSession paused = parallel.openSession(null); QueryResult open = paused.execute("SELECT * FROM facts")) {
+      open.next().close();
+      // ...so queries from this thread and from six others still run on the four workers.
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < 6; t++) {
+        Thread thread = new Thread(() -> {
+          try {
+            for (int round = 0; round < 3; round++) {
+              assertThat(rows(parallel, sql)).containsExactlyInAnyOrderElementsOf(expected);
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      assertThat(rows(parallel, sql)).containsExactlyInAnyOrderElementsOf(expected);
+      for (Thread thread : threads) {
+        thread.join(120_000);
+        assertThat(thread.isAlive()).isFalse();
+      }
+      assertThat(failures).isEmpty();
+    }
+  }
+
+  @Test
   void scansRunOnTheWorkerThreads() {
     Set<String> threads = ConcurrentHashMap.newKeySet();
     try (BufferAllocator allocator = parallel.rootAllocator().newChildAllocator("threads", 0, Long.MAX_VALUE)) {
