@@ -290,7 +290,8 @@ public final class ExecutionPlanner {
             return new ParallelAggregateOperator(input, node.groupKeys(), node.aggregates(),
                 node.emptyGroupingSetIds(), node.outputFields(), context);
           }
-          // DISTINCT aggregates have no partial state to merge: the input is parallel, the aggregation is not.
+          // DISTINCT and APPROX_DISTINCT keep no mergeable partial state: the input is parallel, the aggregation
+          // is not.
           return new HashAggregateOperator(new GatherOperator(input, context), node.groupKeys(), node.aggregates(),
               node.emptyGroupingSetIds(), node.outputFields(), context);
         }
