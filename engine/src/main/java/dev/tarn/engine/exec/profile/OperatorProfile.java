@@ -16,6 +16,7 @@ public final class OperatorProfile {
   private long wallNanos;
   private long cpuNanos;
   private long largestBatchBytes;
+  private int copies;
   private final List<ScanStats> scans;
 
   OperatorProfile(List<ScanStats> scans) {
@@ -31,6 +32,16 @@ public final class OperatorProfile {
     }
     wallNanos += wall;
     cpuNanos += cpu;
+  }
+
+  /** Counts one more operator recording into this profile (one per copy of a parallel fragment). */
+  synchronized void addCopy() {
+    copies++;
+  }
+
+  /** How many operators ran this node: 1, or N for a node of a parallel fragment (its times are their sum). */
+  public synchronized int copies() {
+    return copies;
   }
 
   /** Rows returned by the operator. */

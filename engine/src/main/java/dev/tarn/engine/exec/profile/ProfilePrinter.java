@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Renders EXPLAIN ANALYZE: the plan tree as EXPLAIN prints it, each node followed by an indented line of what its
  * operator did, and for scans a line of pruning counts per stage. Times are the operator's own (its inputs'
- * subtracted), so they add up to the query's.
+ * subtracted), so on one thread they add up to the query's. A node of a parallel fragment shows {@code copies=N}:
+ * its times are summed over its N copies' threads; the node consuming such a fragment counts its waiting as its own
+ * wall time.
  */
 public final class ProfilePrinter {
   private ProfilePrinter() {}
@@ -30,13 +32,17 @@ public final class ProfilePrinter {
       long cpu = own.cpuNanos();
       for (PlanNode input : node.inputs()) {
         OperatorProfile child = profile.profile(input);
-        if (child != null) {
+        // An input run by other threads (a parallel fragment under this node's exchange) is not inside this node's
+        // times: its CPU was spent elsewhere, and waiting for it counts here as this node's wall time.
+        if (child != null && child.copies() == own.copies()) {
           wall -= child.wallNanos();
           cpu -= child.cpuNanos();
         }
       }
-      lines.add(indent + "    rows=" + own.rows() + " batches=" + own.batches() + " wall=" + millis(Math.max(0, wall))
-          + " cpu=" + millis(Math.max(0, cpu)) + " peak batch=" + bytes(own.largestBatchBytes()));
+      String copies = own.copies() > 1 ? " copies=" + own.copies() : "";
+      lines.add(indent + "    rows=" + own.rows() + " batches=" + own.batches() + copies + " wall="
+          + millis(Math.max(0, wall)) + " cpu=" + millis(Math.max(0, cpu)) + " peak batch="
+          + bytes(own.largestBatchBytes()));
       for (ScanStats scan : own.scans()) {
         lines.add(indent + "    " + scanLine(scan));
       }

@@ -23,6 +23,7 @@ public final class QueryProfile {
       profile = new OperatorProfile(scans);
       profiles.put(node, profile);
     }
+    profile.addCopy();
     return new ProfilingOperator(operator, profile);
   }
 

@@ -218,6 +218,9 @@ class ParallelExecutionTest {
     String sql = "EXPLAIN ANALYZE SELECT region, count(*) FROM facts f JOIN dims d ON f.k = d.k"
         + " WHERE f.maybe IS NOT NULL GROUP BY region";
     assertThat(rowCounts(parallel, sql)).isEqualTo(rowCounts(single, sql)).isNotEmpty();
+    String plan = rows(parallel, sql).toString();
+    assertThat(plan).contains("copies=4");
+    assertThat(rows(single, sql).toString()).doesNotContain("copies=");
   }
 
   /** The {@code rows=} of each operator line and the pruning line of each scan, in plan order. */
