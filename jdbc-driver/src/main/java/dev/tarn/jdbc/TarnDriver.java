@@ -99,7 +99,10 @@ public final class TarnDriver implements Driver {
     DriverPropertyInfo batchSize = new DriverPropertyInfo(TarnUrl.BATCH_SIZE,
         info == null ? null : info.getProperty(TarnUrl.BATCH_SIZE));
     batchSize.description = "Rows per Arrow batch; default: 8192";
-    return new DriverPropertyInfo[] {database, memory, batchSize};
+    DriverPropertyInfo threads = new DriverPropertyInfo(TarnUrl.THREADS,
+        info == null ? null : info.getProperty(TarnUrl.THREADS));
+    threads.description = "Worker threads of the engine (parallel execution); default: one per processor";
+    return new DriverPropertyInfo[] {database, memory, batchSize, threads};
   }
 
   @Override public int getMajorVersion() { return MAJOR_VERSION; }

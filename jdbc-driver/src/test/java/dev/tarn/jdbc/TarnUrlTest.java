@@ -61,7 +61,7 @@ class TarnUrlTest {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tarn://host:1234"))
         .hasMessageContaining("Remote mode");
     assertThat(driver.getPropertyInfo("jdbc:tarn:", new Properties())).extracting(info -> info.name)
-        .containsExactly("database", "queryMemoryLimit", "batchSize");
+        .containsExactly("database", "queryMemoryLimit", "batchSize", "threads");
   }
 
   @Test
