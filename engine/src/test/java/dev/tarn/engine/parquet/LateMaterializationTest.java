@@ -3,15 +3,12 @@ package dev.tarn.engine.parquet;
 import static dev.tarn.engine.parquet.PruningExpressions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarn.catalog.fs.FileSystem;
 import dev.tarn.catalog.fs.LocalFileSystem;
-import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.exec.ScanStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongPredicate;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -19,7 +16,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -27,9 +23,7 @@ import org.apache.parquet.format.OffsetIndex;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -173,22 +167,7 @@ class LateMaterializationTest {
   }
 
   private static List<OffsetIndex> offsets() {
-    try (FileSystem.InputFile input = LocalFileSystem.INSTANCE.open(file.toString())) {
-      ParquetMetadata footer = ParquetFooters.read(input);
-      assertThat(footer.getBlocks()).hasSize(1);
-      MessageType schema = footer.getFileMetaData().getSchema();
-      BlockMetaData block = footer.getBlocks().get(0);
-      ColumnDescriptor[] descriptors = FIELDS.stream()
-          .map(f -> schema.getColumnDescription(new String[] {f.getName()})).toArray(ColumnDescriptor[]::new);
-      PageIndexSelector selector = new PageIndexSelector(input, descriptors, Map.of());
-      List<OffsetIndex> offsets = new ArrayList<>();
-      for (ColumnDescriptor descriptor : descriptors) {
-        offsets.add(selector.offsetIndex(RowGroupPruner.chunk(block, descriptor), ROWS));
-      }
-      return offsets;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    return ParquetTestFiles.offsetIndexes(file, FIELDS, ROWS);
   }
 
   private record Result(ScanStats stats, List<List<Object>> rows) {}

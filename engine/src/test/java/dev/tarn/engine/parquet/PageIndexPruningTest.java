@@ -5,9 +5,7 @@ import static dev.tarn.engine.parquet.PruningExpressions.compare;
 import static dev.tarn.engine.parquet.PruningExpressions.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarn.catalog.fs.FileSystem;
 import dev.tarn.catalog.fs.LocalFileSystem;
-import dev.tarn.catalog.parquet.ParquetFooters;
 import dev.tarn.engine.exec.ScanStats;
 import dev.tarn.engine.parquet.predicate.DomainExtractor;
 import dev.tarn.engine.plan.expr.Call;
@@ -23,7 +21,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -31,9 +28,7 @@ import org.apache.parquet.format.OffsetIndex;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -194,22 +189,7 @@ class PageIndexPruningTest {
   private record Indexes(List<OffsetIndex> offsets) {}
 
   private static Indexes indexes() {
-    try (FileSystem.InputFile input = LocalFileSystem.INSTANCE.open(file.toString())) {
-      ParquetMetadata footer = ParquetFooters.read(input);
-      MessageType schema = footer.getFileMetaData().getSchema();
-      BlockMetaData block = footer.getBlocks().get(0);
-      assertThat(footer.getBlocks()).hasSize(1);
-      ColumnDescriptor[] descriptors = FIELDS.stream()
-          .map(f -> schema.getColumnDescription(new String[] {f.getName()})).toArray(ColumnDescriptor[]::new);
-      PageIndexSelector selector = new PageIndexSelector(input, descriptors, Map.of());
-      List<OffsetIndex> offsets = new ArrayList<>();
-      for (ColumnDescriptor descriptor : descriptors) {
-        offsets.add(selector.offsetIndex(RowGroupPruner.chunk(block, descriptor), ROWS));
-      }
-      return new Indexes(offsets);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    return new Indexes(ParquetTestFiles.offsetIndexes(file, FIELDS, ROWS));
   }
 
   private record Result(ScanStats stats, List<List<Object>> rows) {}

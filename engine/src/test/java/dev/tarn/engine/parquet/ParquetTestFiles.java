@@ -1,6 +1,11 @@
 package dev.tarn.engine.parquet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.luben.zstd.Zstd;
+import dev.tarn.catalog.fs.FileSystem;
+import dev.tarn.catalog.fs.LocalFileSystem;
+import dev.tarn.catalog.parquet.ParquetFooters;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
@@ -34,21 +40,25 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.format.OffsetIndex;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 import org.xerial.snappy.Snappy;
@@ -359,4 +369,26 @@ final class ParquetTestFiles {
       return java.util.Arrays.copyOf(output, length);
     }
   }
+
+  /** The offset index of each of {@code fields}' columns in the only row group of {@code file}. */
+  static List<OffsetIndex> offsetIndexes(Path file, List<Field> fields, long rows) {
+    try (FileSystem.InputFile input = LocalFileSystem.INSTANCE.open(file.toString())) {
+      ParquetMetadata footer = ParquetFooters.read(input);
+      assertThat(footer.getBlocks()).hasSize(1);
+      MessageType schema = footer.getFileMetaData().getSchema();
+      BlockMetaData block = footer.getBlocks().get(0);
+      ColumnDescriptor[] descriptors = fields.stream()
+          .map(f -> schema.getColumnDescription(new String[] {f.getName()}))
+          .toArray(ColumnDescriptor[]::new);
+      PageIndexSelector selector = new PageIndexSelector(input, descriptors, Map.of());
+      List<OffsetIndex> offsets = new ArrayList<>();
+      for (ColumnDescriptor descriptor : descriptors) {
+        offsets.add(selector.offsetIndex(RowGroupPruner.chunk(block, descriptor), rows));
+      }
+      return offsets;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
 }

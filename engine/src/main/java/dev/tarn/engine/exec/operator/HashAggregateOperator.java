@@ -6,7 +6,6 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.aggregate.AggregationState;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -66,17 +65,9 @@ public final class HashAggregateOperator implements Operator {
       return null;
     }
     int count = Math.min(groupCount - position, context.batchSize());
-    List<FieldVector> columns = new ArrayList<>(results.size());
-    try {
-      for (FieldVector result : results) {
-        columns.add(Vectors.slice(result, position, count, context.allocator()));
-      }
-    } catch (RuntimeException e) {
-      columns.forEach(FieldVector::close);
-      throw e;
-    }
+    Batch batch = Vectors.sliceBatch(results, position, count, context.allocator());
     position += count;
-    return new Batch(columns, count);
+    return batch;
   }
 
   private void aggregateInput() {

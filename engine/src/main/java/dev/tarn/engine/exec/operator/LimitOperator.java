@@ -4,9 +4,6 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.vector.Vectors;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -66,16 +63,7 @@ public final class LimitOperator implements Operator {
   }
 
   private Batch slice(Batch batch, int start, int length) {
-    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-    try {
-      for (FieldVector column : batch.columns()) {
-        columns.add(Vectors.slice(column, start, length, context.allocator()));
-      }
-      return new Batch(columns, length);
-    } catch (RuntimeException e) {
-      columns.forEach(FieldVector::close);
-      throw e;
-    }
+    return Vectors.sliceBatch(batch.columns(), start, length, context.allocator());
   }
 
   private void finish() {

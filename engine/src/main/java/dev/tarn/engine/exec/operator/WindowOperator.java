@@ -71,20 +71,11 @@ public final class WindowOperator implements Operator {
       return null;
     }
     int count = Math.min(sorted.rowCount() - position, context.batchSize());
-    List<FieldVector> columns = new ArrayList<>(schema.getFields().size());
-    try {
-      for (FieldVector column : sorted.columns()) {
-        columns.add(Vectors.slice(column, position, count, context.allocator()));
-      }
-      for (FieldVector result : results) {
-        columns.add(Vectors.slice(result, position, count, context.allocator()));
-      }
-    } catch (RuntimeException e) {
-      columns.forEach(FieldVector::close);
-      throw e;
-    }
+    List<FieldVector> columns = new ArrayList<>(sorted.columns());
+    columns.addAll(results);
+    Batch batch = Vectors.sliceBatch(columns, position, count, context.allocator());
     position += count;
-    return new Batch(columns, count);
+    return batch;
   }
 
   private void compute() {

@@ -6,7 +6,6 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.aggregate.AggregationState;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -68,17 +67,9 @@ public final class ParallelAggregateOperator implements Operator {
       return null;
     }
     int count = Math.min(groupCount - position, context.batchSize());
-    List<FieldVector> columns = new ArrayList<>(results.size());
-    try {
-      for (FieldVector result : results) {
-        columns.add(Vectors.slice(result, position, count, context.allocator()));
-      }
-    } catch (RuntimeException e) {
-      columns.forEach(FieldVector::close);
-      throw e;
-    }
+    Batch batch = Vectors.sliceBatch(results, position, count, context.allocator());
     position += count;
-    return new Batch(columns, count);
+    return batch;
   }
 
   /** Runs the partial aggregations to their end, then merges them into the first. */

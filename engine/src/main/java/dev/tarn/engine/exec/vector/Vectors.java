@@ -1,5 +1,8 @@
 package dev.tarn.engine.exec.vector;
 
+import dev.tarn.engine.exec.Batch;
+import java.util.ArrayList;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +198,23 @@ public final class Vectors {
     TransferPair pair = source.getTransferPair(allocator);
     pair.splitAndTransfer(0, source.getValueCount());
     return (FieldVector) pair.getTo();
+  }
+
+  /**
+   * Rows {@code [start, start + length)} of {@code columns} as a new batch owning its vectors (the sources keep
+   * theirs); on failure nothing is left allocated.
+   */
+  public static Batch sliceBatch(List<FieldVector> columns, int start, int length, BufferAllocator allocator) {
+    List<FieldVector> slices = new ArrayList<>(columns.size());
+    try {
+      for (FieldVector column : columns) {
+        slices.add(slice(column, start, length, allocator));
+      }
+    } catch (RuntimeException e) {
+      slices.forEach(FieldVector::close);
+      throw e;
+    }
+    return new Batch(slices, length);
   }
 
   /** Rows {@code start..start+length)} of {@code source} as a new vector, sharing buffers where alignment allows. */
