@@ -3,6 +3,7 @@ package dev.tarn.engine.exec;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.operator.FilterOperator;
+import dev.tarn.engine.exec.operator.MemoryLimitAttribution;
 import dev.tarn.engine.exec.operator.FooterAggregateOperator;
 import dev.tarn.engine.exec.operator.GroupIdOperator;
 import dev.tarn.engine.exec.operator.HashAggregateOperator;
@@ -106,14 +107,22 @@ public final class ExecutionPlanner {
   /** {@code create}'s operator for {@code node}, wrapped for profiling with the scans it registered. */
   private Operator profiled(PlanNode node, Supplier<Operator> create) {
     if (profile == null) {
-      return create.get();
+      return attributed(node, create.get());
     }
     int scansBefore = context.stats().scans().size();
     Operator operator = create.get();
     List<ScanStats> all = context.stats().scans();
     // Children were built (and registered their scans) first, so only a leaf's own scans remain new here.
     List<ScanStats> own = node.inputs().isEmpty() ? all.subList(scansBefore, all.size()) : List.of();
-    return profile.wrap(node, operator, own);
+    return profile.wrap(node, attributed(node, operator), own);
+  }
+
+  /** {@code operator} wrapped to name itself when it runs out of the query's memory. */
+  private Operator attributed(PlanNode node, Operator operator) {
+    String description = node.describe();
+    int bracket = description.indexOf('[');
+    return new MemoryLimitAttribution(operator, bracket > 0 ? description.substring(0, bracket) : description,
+        context);
   }
 
   /**
