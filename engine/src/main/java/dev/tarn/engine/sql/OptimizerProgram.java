@@ -3,6 +3,7 @@ package dev.tarn.engine.sql;
 import dev.tarn.engine.sql.metadata.TarnMetadata;
 import dev.tarn.engine.sql.rules.DataPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
+import dev.tarn.engine.sql.rules.DisjunctionImplications;
 import dev.tarn.engine.sql.rules.PullCommonFactorsRule;
 import dev.tarn.engine.sql.rules.TarnFieldTrimmer;
 import java.util.List;
@@ -71,6 +72,7 @@ final class OptimizerProgram {
     RelNode result = run(SUBQUERY_REMOVAL, rel);
     result = RelDecorrelator.decorrelateQuery(result, relBuilder);
     result = run(REWRITES, result);
+    result = DisjunctionImplications.derive(result);
     result = run(PUSH_DOWN, result);
     result = run(JOIN_ORDER, result);
     result = run(PUSH_DOWN, result);
