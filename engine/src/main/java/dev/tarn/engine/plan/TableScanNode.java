@@ -51,6 +51,19 @@ public record TableScanNode(String table, String format, List<ScanColumn> column
     }
   }
 
+  /**
+   * For each output column, its index among the columns read from the files (the output columns that are not
+   * partition keys, in order), or -1 for a partition key.
+   */
+  public int[] fileColumnIndexes() {
+    int[] indexes = new int[columns.size()];
+    int next = 0;
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = columns.get(i).fromPartition() ? -1 : next++;
+    }
+    return indexes;
+  }
+
   @Override
   public List<Field> outputFields() {
     return columns.stream().map(ScanColumn::field).toList();

@@ -35,11 +35,7 @@ public final class ScanDynamicFilter {
     this.specs = registry.consumersOf(node);
     this.registry = registry;
     this.stats = stats;
-    this.fileColumnOf = new int[node.columns().size()];
-    int fileColumn = 0;
-    for (int i = 0; i < fileColumnOf.length; i++) {
-      fileColumnOf[i] = node.columns().get(i).fromPartition() ? -1 : fileColumn++;
-    }
+    this.fileColumnOf = node.fileColumnIndexes();
   }
 
   /** Whether no published filter admits {@code partition}'s key values; counts it when so. */

@@ -4,10 +4,9 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.aggregate.AggregationState;
-import dev.tarn.engine.exec.vector.Vectors;
+import dev.tarn.engine.exec.vector.ResultBatches;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -25,9 +24,7 @@ public final class HashAggregateOperator implements Operator {
   private final List<Field> outputFields;
   private final List<Long> emptyGroupingSetIds;
   private final ExecutionContext context;
-  private List<FieldVector> results;
-  private int groupCount;
-  private int position;
+  private ResultBatches results;
   private boolean done;
 
   /** {@code outputFields}: the group key fields, then one field per aggregate (see AggregateNode). */
@@ -60,13 +57,10 @@ public final class HashAggregateOperator implements Operator {
     if (results == null) {
       aggregateInput();
     }
-    if (position >= groupCount) {
+    Batch batch = results.next(context.batchSize(), context.allocator());
+    if (batch == null) {
       close();
-      return null;
     }
-    int count = Math.min(groupCount - position, context.batchSize());
-    Batch batch = Vectors.sliceBatch(results, position, count, context.allocator());
-    position += count;
     return batch;
   }
 
@@ -80,8 +74,7 @@ public final class HashAggregateOperator implements Operator {
         }
       }
       input.close();
-      results = state.results(outputFields, emptyGroupingSetIds);
-      groupCount = state.groupCount();
+      results = new ResultBatches(state.results(outputFields, emptyGroupingSetIds), state.groupCount());
     }
   }
 
@@ -89,8 +82,7 @@ public final class HashAggregateOperator implements Operator {
   public void close() {
     done = true;
     if (results != null) {
-      results.forEach(FieldVector::close);
-      results = List.of();
+      results.close();
     }
     input.close();
   }

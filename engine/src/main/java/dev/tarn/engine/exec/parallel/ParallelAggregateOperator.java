@@ -4,10 +4,9 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.aggregate.AggregationState;
-import dev.tarn.engine.exec.vector.Vectors;
+import dev.tarn.engine.exec.vector.ResultBatches;
 import dev.tarn.engine.plan.AggregateNode.AggregateCall;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -24,10 +23,8 @@ public final class ParallelAggregateOperator implements Operator {
   private final List<Long> emptyGroupingSetIds;
   private final List<Field> outputFields;
   private final ExecutionContext context;
-  private List<FieldVector> results;
+  private ResultBatches results;
   private RuntimeException failure;
-  private int groupCount;
-  private int position;
   private boolean closed;
 
   /** {@code outputFields}: the group key fields, then one field per aggregate (see AggregateNode). */
@@ -62,13 +59,10 @@ public final class ParallelAggregateOperator implements Operator {
     if (results == null) {
       aggregate();
     }
-    if (position >= groupCount) {
+    Batch batch = results.next(context.batchSize(), context.allocator());
+    if (batch == null) {
       close();
-      return null;
     }
-    int count = Math.min(groupCount - position, context.batchSize());
-    Batch batch = Vectors.sliceBatch(results, position, count, context.allocator());
-    position += count;
     return batch;
   }
 
@@ -94,8 +88,7 @@ public final class ParallelAggregateOperator implements Operator {
       merged.merge(partials[copy]);
       partials[copy].close();
     }
-    results = merged.results(outputFields, emptyGroupingSetIds);
-    groupCount = merged.groupCount();
+    results = new ResultBatches(merged.results(outputFields, emptyGroupingSetIds), merged.groupCount());
     closePartials();
   }
 
@@ -118,8 +111,7 @@ public final class ParallelAggregateOperator implements Operator {
     } finally {
       closePartials();
       if (results != null) {
-        results.forEach(FieldVector::close);
-        results = List.of();
+        results.close();
       }
     }
   }

@@ -63,20 +63,12 @@ public final class TableScanOperator implements Operator {
         fileColumns.add(column.field());
       }
     }
-    Map<Integer, ColumnDomain> domains = DomainExtractor.extract(node.filter());
-    int fileColumn = 0;
-    for (int i = 0; i < node.columns().size(); i++) {
-      if (!node.columns().get(i).fromPartition()) {
-        if (domains.containsKey(i)) {
-          fileDomains.put(fileColumn, domains.get(i));
-        }
-        fileColumn++;
+    int[] fileColumnOf = node.fileColumnIndexes();
+    DomainExtractor.extract(node.filter()).forEach((column, domain) -> {
+      if (fileColumnOf[column] >= 0) {
+        fileDomains.put(fileColumnOf[column], domain);
       }
-    }
-    int[] fileColumnOf = new int[node.columns().size()];
-    for (int i = 0, next = 0; i < fileColumnOf.length; i++) {
-      fileColumnOf[i] = node.columns().get(i).fromPartition() ? -1 : next++;
-    }
+    });
     for (Expr conjunct : Exprs.conjuncts(node.filter())) {
       if (Exprs.columns(conjunct).stream().allMatch(column -> fileColumnOf[column] >= 0)) {
         fileConjuncts.add(Exprs.renumber(conjunct, fileColumnOf));
