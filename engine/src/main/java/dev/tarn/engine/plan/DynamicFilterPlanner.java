@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Finds the hash joins whose build side can prune a probe-side table scan, and names their dynamic filters.
  * A filter is placed only where dropping probe rows whose key is absent from the build side cannot change the
- * result: INNER and SEMI joins, and outer joins whose probe side is the non-preserved one; never on null-safe keys
+ * result: INNER and SEMI joins, ANTI joins built on the left, and outer joins whose probe side is the
+ * non-preserved one; never on null-safe keys
  * (NULL would have to match). The probe key must reach the scan through Filter and column-reference Project
  * nodes only, which keep or drop whole rows and never change values.
  */
@@ -57,6 +58,8 @@ public final class DynamicFilterPlanner {
     boolean probeIsLeft = join.buildSide() == BuildSide.RIGHT;
     return switch (join.joinType()) {
       case INNER, SEMI -> true;
+      // ANTI keeps the left rows without a match: built on the left, a right (probe) row without one is moot.
+      case ANTI -> !probeIsLeft;
       case LEFT -> !probeIsLeft;
       case RIGHT -> probeIsLeft;
       default -> false;

@@ -2,6 +2,7 @@ package dev.tarn.engine.sql;
 
 import dev.tarn.engine.sql.metadata.TarnMetadata;
 import dev.tarn.engine.sql.rules.DataPredicateIntoScanRule;
+import dev.tarn.engine.sql.rules.ExistsToSemiJoinRule;
 import dev.tarn.engine.sql.rules.PartitionPredicateIntoScanRule;
 import dev.tarn.engine.sql.rules.DisjunctionImplications;
 import dev.tarn.engine.sql.rules.PullCommonFactorsRule;
@@ -22,7 +23,8 @@ import org.apache.calcite.tools.RelBuilder;
  * The fixed sequence of rewrites between Calcite's relational algebra and Tarn's physical plan. Each phase is a
  * Hep program of a few rules, so the outcome is deterministic and planning stays cheap:
  * <ol>
- *   <li>subqueries become correlates, which the decorrelator turns into joins and aggregates;</li>
+ *   <li>[NOT] EXISTS conjuncts correlated only by their filter become SEMI (ANTI) joins; other subqueries become
+ *   correlates, which the decorrelator turns into joins and aggregates;</li>
  *   <li>set operations become UNION ALL plus aggregates, and window functions move out of projections;</li>
  *   <li>filters move down, into join conditions and onto scans (partition predicates);</li>
  *   <li>inner joins are reordered by estimated size ({@link TarnMetadata}: row counts, distinct counts and
@@ -31,6 +33,8 @@ import org.apache.calcite.tools.RelBuilder;
  * </ol>
  */
 final class OptimizerProgram {
+
+  private static final HepProgram EXISTS_TO_JOINS = program(List.of(ExistsToSemiJoinRule.INSTANCE));
 
   private static final HepProgram SUBQUERY_REMOVAL = program(List.of(
       CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -69,7 +73,8 @@ final class OptimizerProgram {
   static RelNode optimize(RelNode rel) {
     TarnMetadata.install(rel.getCluster());
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
-    RelNode result = run(SUBQUERY_REMOVAL, rel);
+    RelNode result = run(EXISTS_TO_JOINS, rel);
+    result = run(SUBQUERY_REMOVAL, result);
     result = RelDecorrelator.decorrelateQuery(result, relBuilder);
     result = run(REWRITES, result);
     result = DisjunctionImplications.derive(result);
