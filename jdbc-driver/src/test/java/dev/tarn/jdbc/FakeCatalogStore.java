@@ -15,6 +15,7 @@ public final class FakeCatalogStore implements CatalogStore {
 
   private final List<Database> databases = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
+  private long changeTokens;
   int listAllTablesCalls;
   int listDatabasesCalls;
 
@@ -58,5 +59,7 @@ public final class FakeCatalogStore implements CatalogStore {
   @Override public int dropPartitions(String database, String table, List<List<String>> values, boolean ifExists) { throw perObjectCall(); }
   @Override public List<Partition> listPartitions(String database, String table, PartitionFilter filter) { throw perObjectCall(); }
   @Override public long countPartitions(String database, String table) { throw perObjectCall(); }
+  /** Never the same twice: no caching layer may hide a call from the counts. */
+  @Override public long changeToken() { return ++changeTokens; }
   @Override public void close() { }
 }

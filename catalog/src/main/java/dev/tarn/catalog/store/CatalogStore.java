@@ -63,6 +63,13 @@ public interface CatalogStore extends AutoCloseable {
   /** The number of partitions of a table. */
   long countPartitions(String database, String table);
 
+  /**
+   * A value that differs from every earlier answer once a write has been committed to the store, by this process or
+   * another; equal answers mean nothing changed in between. {@link CachingCatalogStore} trusts what it holds only
+   * while this stays the same. A store that cannot tell returns a new value on every call, which disables caching.
+   */
+  long changeToken();
+
   @Override
   void close();
 }

@@ -3,6 +3,7 @@ package dev.tarn.engine.api;
 import dev.tarn.catalog.fs.FileSystem;
 import dev.tarn.catalog.fs.LocalFileSystem;
 import dev.tarn.catalog.model.Database;
+import dev.tarn.catalog.store.CachingCatalogStore;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.SqliteCatalogStore;
 import dev.tarn.engine.ErrorCode;
@@ -57,7 +58,8 @@ public final class TarnEngine implements AutoCloseable {
       throw new TarnException(ErrorCode.IO_ERROR, warehouse.toString(),
           "Cannot create warehouse directory " + warehouse + ": " + e.getMessage(), e);
     }
-    CatalogStore store = SqliteCatalogStore.open(warehouse.resolve(CATALOG_FILE));
+    // Planning reads the same table and partition definitions for every query: keep them until the store changes.
+    CatalogStore store = new CachingCatalogStore(SqliteCatalogStore.open(warehouse.resolve(CATALOG_FILE)));
     store.createDatabase(Database.named(DEFAULT_DATABASE), true);
     EngineConfig resolved = new EngineConfig(warehouse, config.queryMemoryLimitBytes(), config.batchSize(),
         config.queryHistorySize(), config.threads());

@@ -31,6 +31,7 @@ final class RecordingCatalogStore implements CatalogStore {
   @Override public int addPartitions(String database, String table, List<Partition> partitions, boolean ifNotExists) { return delegate.addPartitions(database, table, partitions, ifNotExists); }
   @Override public int dropPartitions(String database, String table, List<List<String>> values, boolean ifExists) { return delegate.dropPartitions(database, table, values, ifExists); }
   @Override public long countPartitions(String database, String table) { return delegate.countPartitions(database, table); }
+  @Override public long changeToken() { return delegate.changeToken(); }
   @Override public void close() { delegate.close(); }
 
   @Override
