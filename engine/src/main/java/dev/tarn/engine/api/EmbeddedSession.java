@@ -124,7 +124,7 @@ final class EmbeddedSession implements TarnSession {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
-          engine.config().batchSize(), engine.workerPool());
+          engine.config().batchSize(), engine.workerPool(), engine.footerCache());
       root = new ExecutionPlanner(context, TableScanOperator::new, new SystemTableRows(engine.queryLog()), null)
           .plan(planned.plan());
       return new OperatorResult(queryId, root, context, execution);

@@ -28,7 +28,7 @@ final class ExplainAnalyze {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
-          engine.config().batchSize(), engine.workerPool());
+          engine.config().batchSize(), engine.workerPool(), engine.footerCache());
       execution.attach(context.stats());
       QueryProfile profile = new QueryProfile();
       long rows = 0;

@@ -9,6 +9,7 @@ import dev.tarn.catalog.store.SqliteCatalogStore;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.parallel.WorkerPool;
+import dev.tarn.engine.parquet.FooterCache;
 import dev.tarn.engine.sql.stats.TableStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class TarnEngine implements AutoCloseable {
   /** The query history's file inside the warehouse directory (its own file: history never waits for the catalog). */
   public static final String HISTORY_FILE = "history.db";
 
+  private static final int FOOTER_CACHE_ENTRIES = 4096;
+
   private final EngineConfig config;
   private final CatalogStore catalog;
   private final BufferAllocator rootAllocator;
@@ -38,6 +41,8 @@ public final class TarnEngine implements AutoCloseable {
   private final QueryHistory history;
   private final QueryLog queryLog;
   private final WorkerPool workers;
+  /** Footers of the files queries read, per file version; a few thousand footers are a few tens of MB at most. */
+  private final FooterCache footerCache = new FooterCache(FOOTER_CACHE_ENTRIES);
 
   private TarnEngine(EngineConfig config, CatalogStore catalog, QueryHistory history, BufferAllocator rootAllocator) {
     this.config = config;
@@ -103,6 +108,11 @@ public final class TarnEngine implements AutoCloseable {
   /** The allocator every query's child allocator comes from. */
   public BufferAllocator rootAllocator() {
     return rootAllocator;
+  }
+
+  /** Parsed Parquet footers, shared by the queries of this engine. */
+  public FooterCache footerCache() {
+    return footerCache;
   }
 
   /** The threads every query of this engine runs its parallel pipeline fragments on. */

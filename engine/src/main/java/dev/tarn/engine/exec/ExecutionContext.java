@@ -6,6 +6,7 @@ import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.dynamic.DynamicFilters;
 import dev.tarn.engine.exec.parallel.WorkerPool;
 import dev.tarn.engine.exec.scan.SplitSources;
+import dev.tarn.engine.parquet.FooterCache;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -30,6 +31,7 @@ public final class ExecutionContext {
   private final DynamicFilters dynamicFilters = new DynamicFilters();
   private final SplitSources splitSources = new SplitSources();
   private final WorkerPool workers;
+  private final FooterCache footerCache;
 
   /** A single-threaded execution. */
   public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize) {
@@ -39,7 +41,14 @@ public final class ExecutionContext {
   /** An execution that runs copies of its pipeline fragments on {@code workers} (one thread: none). */
   public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize,
       WorkerPool workers) {
+    this(queryId, allocator, fileSystem, batchSize, workers, FooterCache.none());
+  }
+
+  /** As above, reading Parquet footers through the engine's {@code footerCache}. */
+  public ExecutionContext(String queryId, BufferAllocator allocator, FileSystem fileSystem, int batchSize,
+      WorkerPool workers, FooterCache footerCache) {
     this.queryId = queryId;
+    this.footerCache = footerCache;
     this.allocator = allocator;
     this.fileSystem = fileSystem;
     this.batchSize = batchSize;
@@ -57,6 +66,11 @@ public final class ExecutionContext {
 
   public FileSystem fileSystem() {
     return fileSystem;
+  }
+
+  /** Parsed footers of the files this query's scans open (the engine's, shared by its queries). */
+  public FooterCache footerCache() {
+    return footerCache;
   }
 
   public int batchSize() {

@@ -93,9 +93,9 @@ public final class SplitSource {
       stats.filesTotal.addAndGet(files.size());
       for (FileSystem.FileEntry file : files) {
         if (splitsLargeFiles && file.length() >= LARGE_FILE_BYTES) {
-          pendingMorsels.addAll(pieces(partition, file.location()));
+          pendingMorsels.addAll(pieces(partition, file));
         } else {
-          pendingMorsels.add(new Morsel(partition, file.location(), null));
+          pendingMorsels.add(new Morsel(partition, file, null));
         }
       }
     }
@@ -106,8 +106,8 @@ public final class SplitSource {
    * A large file as runs of consecutive row groups of about {@link #PIECE_BYTES} each, read from its footer (read
    * here once, for all pieces; its bytes count as they would when a scan opens the file).
    */
-  private List<Morsel> pieces(PartitionSplit partition, String location) {
-    ParquetMetadata footer = ParquetFileScan.readFooter(context.fileSystem(), location, stats);
+  private List<Morsel> pieces(PartitionSplit partition, FileSystem.FileEntry file) {
+    ParquetMetadata footer = context.footerCache().footer(context.fileSystem(), file, stats);
     List<BlockMetaData> blocks = footer.getBlocks();
     AtomicBoolean fileScanned = new AtomicBoolean();
     List<Morsel> pieces = new ArrayList<>();
@@ -116,13 +116,13 @@ public final class SplitSource {
     for (int index = 0; index < blocks.size(); index++) {
       bytes += blocks.get(index).getCompressedSize();
       if (bytes >= PIECE_BYTES || index == blocks.size() - 1) {
-        pieces.add(new Morsel(partition, location, new Morsel.Piece(footer, first, index + 1, fileScanned)));
+        pieces.add(new Morsel(partition, file, new Morsel.Piece(footer, first, index + 1, fileScanned)));
         first = index + 1;
         bytes = 0;
       }
     }
     if (pieces.isEmpty()) {
-      pieces.add(new Morsel(partition, location, new Morsel.Piece(footer, 0, 0, fileScanned)));
+      pieces.add(new Morsel(partition, file, new Morsel.Piece(footer, 0, 0, fileScanned)));
     }
     return pieces;
   }

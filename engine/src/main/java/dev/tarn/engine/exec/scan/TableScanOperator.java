@@ -29,6 +29,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * Reads a table's Parquet files, morsel by morsel (a data file of a partition), into batches of the scan's columns:
@@ -163,18 +164,12 @@ public final class TableScanOperator implements Operator {
       // Read per file: a join's dynamic filter may have been published since the scan began.
       Map<Integer, ColumnDomain> domains = dynamicFilter.fileDomains(fileDomains);
       Morsel.Piece piece = morsel.piece();
-      int firstRowGroup = 0;
-      int endRowGroup;
-      if (piece == null) {
-        this.scan = ParquetFileScan.open(context.fileSystem(), morsel.location(), fileColumns, context.allocator(),
-            context.batchSize(), scanStats, domains);
-        endRowGroup = scan.footer().getBlocks().size();
-      } else {
-        firstRowGroup = piece.firstRowGroup();
-        endRowGroup = piece.endRowGroup();
-        this.scan = ParquetFileScan.openRowGroups(context.fileSystem(), morsel.location(), piece.footer(),
-            fileColumns, context.allocator(), context.batchSize(), scanStats, domains, firstRowGroup, endRowGroup);
-      }
+      ParquetMetadata footer = piece != null ? piece.footer()
+          : context.footerCache().footer(context.fileSystem(), morsel.file(), scanStats);
+      int firstRowGroup = piece == null ? 0 : piece.firstRowGroup();
+      int endRowGroup = piece == null ? footer.getBlocks().size() : piece.endRowGroup();
+      this.scan = ParquetFileScan.openRowGroups(context.fileSystem(), morsel.location(), footer, fileColumns,
+          context.allocator(), context.batchSize(), scanStats, domains, firstRowGroup, endRowGroup);
       try {
         dynamicFilter.attributeRowGroups(scan.footer().getBlocks().subList(firstRowGroup, endRowGroup), fileColumns,
             fileDomains, domains);
