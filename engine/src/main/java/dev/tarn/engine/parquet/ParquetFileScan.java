@@ -58,6 +58,7 @@ public final class ParquetFileScan implements AutoCloseable {
   /** Late materialization (see {@link #setRowFilter}): the filter, which columns it reads, the kept rows. */
   private RowFilter rowFilter;
   private boolean[] filtered;
+  private int[] kept = new int[0];
   private int[] selection = new int[0];
   /** A batch keeping at least 3/4 of its rows is decoded whole. */
   private static final int DENSE_NUMERATOR = 3;
@@ -194,15 +195,18 @@ public final class ParquetFileScan implements AutoCloseable {
   }
 
   /**
-   * Late materialization: from now on, each batch's {@code filter} columns are decoded first, and the others only
-   * for the rows {@code filter} keeps (or for all rows when it keeps most of them: the filter above the scan then
-   * drops the rest). Batches it empties are never returned.
+   * Late materialization: from now on, each batch's filter columns are decoded first, stage by stage, each stage's
+   * only for the rows the stages before it kept, and the other columns only for the rows all stages kept. A
+   * one-stage filter keeping most rows leaves the batch whole (the filter above the scan drops the rest). Batches it
+   * empties are never returned.
    */
   public void setRowFilter(RowFilter filter) {
     this.rowFilter = filter;
     this.filtered = new boolean[fields.size()];
-    for (int column : filter.columns()) {
-      filtered[column] = true;
+    for (RowFilter.Stage stage : filter.stages()) {
+      for (int column : stage.columns()) {
+        filtered[column] = true;
+      }
     }
   }
 
@@ -254,42 +258,67 @@ public final class ParquetFileScan implements AutoCloseable {
   }
 
   /**
-   * Decodes the row filter's columns of rows {@code [first, first + rowCount)} into {@code vectors} and selects
-   * rows. Returns false when it keeps none (nothing left open); else fills the other columns with just the kept rows
-   * and returns true, or, when it keeps most rows, leaves them for the caller to decode whole.
+   * Applies the row filter's stages to rows {@code [first, first + rowCount)}, decoding into {@code vectors} each
+   * stage's columns for the rows still kept. Returns false when no row is left (nothing left open); else fills the
+   * other columns with just the kept rows and returns true, or, when a one-stage filter keeps most rows, leaves the
+   * batch whole for the caller to decode.
    */
   private boolean readFiltered(FieldVector[] vectors, long first, int rowCount) {
-    int[] columns = rowFilter.columns();
-    List<FieldVector> filterVectors = new ArrayList<>(columns.length);
-    for (int column : columns) {
-      vectors[column] = readRows(column, first, rowCount);
-      filterVectors.add(vectors[column]);
-    }
     if (selection.length < rowCount) {
       selection = new int[rowCount];
+      kept = new int[rowCount];
     }
-    int kept = rowFilter.select(filterVectors, rowCount, selection);
-    if (kept == 0) {
-      filterVectors.forEach(FieldVector::close);
-      Arrays.fill(vectors, null);
-      stats.rowsFilteredInScan.addAndGet(rowCount);
-      return false;
-    }
-    if ((long) kept * DENSE_DENOMINATOR >= (long) rowCount * DENSE_NUMERATOR) {
-      return true; // selective decoding would save little
-    }
-    for (int column : columns) {
-      try (FieldVector all = vectors[column]) {
-        vectors[column] = null;
-        vectors[column] = Gather.rows(all, selection, 0, kept, allocator);
+    List<RowFilter.Stage> stages = rowFilter.stages();
+    int count = rowCount; // vectors hold all rows until a stage drops one, then rows selection[0..count)
+    for (RowFilter.Stage stage : stages) {
+      int[] columns = stage.columns();
+      List<FieldVector> stageVectors = new ArrayList<>(columns.length);
+      for (int column : columns) {
+        if (vectors[column] == null) {
+          vectors[column] = count == rowCount ? readRows(column, first, rowCount)
+              : readSelectedRows(column, first, selection, count);
+        }
+        stageVectors.add(vectors[column]);
       }
+      int keep = stage.select(stageVectors, count, kept);
+      if (keep == 0) {
+        for (int i = 0; i < vectors.length; i++) {
+          if (vectors[i] != null) {
+            vectors[i].close();
+            vectors[i] = null;
+          }
+        }
+        stats.rowsFilteredInScan.addAndGet(rowCount);
+        return false;
+      }
+      if (keep == count) {
+        continue;
+      }
+      if (stages.size() == 1 && (long) keep * DENSE_DENOMINATOR >= (long) rowCount * DENSE_NUMERATOR) {
+        return true; // selective decoding would save little
+      }
+      for (int i = 0; i < vectors.length; i++) {
+        if (vectors[i] != null) {
+          try (FieldVector all = vectors[i]) {
+            vectors[i] = null;
+            vectors[i] = Gather.rows(all, kept, 0, keep, allocator);
+          }
+        }
+      }
+      for (int j = 0; j < keep; j++) {
+        selection[j] = count == rowCount ? kept[j] : selection[kept[j]];
+      }
+      count = keep;
+    }
+    if (count == rowCount) {
+      return true;
     }
     for (int i = 0; i < fields.size(); i++) {
       if (!filtered[i]) {
-        vectors[i] = readSelectedRows(i, first, selection, kept);
+        vectors[i] = readSelectedRows(i, first, selection, count);
       }
     }
-    stats.rowsFilteredInScan.addAndGet(rowCount - kept);
+    stats.rowsFilteredInScan.addAndGet(rowCount - count);
     return true;
   }
 

@@ -132,6 +132,75 @@ class LateMaterializationTest {
     assertThat(late.stats.pagesScanned.get()).isEqualTo(pages(0));
   }
 
+  @Test
+  void aSecondStageSeesAndDecodesOnlyTheRowsTheFirstKept() {
+    // Stage 1 keeps k in two clusters; stage 2 (on name, with NULLs) keeps names ending in 7.
+    LongPredicate wanted = k -> (k >= 5_000 && k < 5_100) || (k >= 15_000 && k < 15_050);
+    Result full = scan(null);
+    int[] rowsSeenBySecondStage = {0};
+    ScanStats stats = new ScanStats("t");
+    List<List<Object>> rows = new ArrayList<>();
+    try (RootAllocator allocator = new RootAllocator();
+        ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), FIELDS, allocator,
+            BATCH, stats)) {
+      RowFilter.Stage keys = stage(0, (vector, row) -> wanted.test(((BigIntVector) vector).get(row)));
+      RowFilter.Stage names = stage(1, (vector, row) -> {
+        rowsSeenBySecondStage[0]++;
+        return !vector.isNull(row) && vector.getObject(row).toString().endsWith("7");
+      });
+      scan.setRowFilter(() -> List.of(keys, names));
+      rows.addAll(drain(scan));
+    }
+    List<List<Object>> expected = keep(full.rows, wanted).stream()
+        .filter(row -> row.get(1) != null && row.get(1).toString().endsWith("7")).toList();
+    assertThat(rows).isEqualTo(expected).isNotEmpty();
+    assertThat(rowsSeenBySecondStage[0]).isEqualTo(150);
+    assertThat(stats.rowsFilteredInScan.get()).isEqualTo(ROWS - expected.size());
+    // The name column is decoded only where k kept rows: its pages without one are passed over.
+    assertThat(stats.pagesSkipped.get()).isPositive();
+  }
+
+  private interface RowTest {
+    boolean keep(FieldVector vector, int row);
+  }
+
+  private static RowFilter.Stage stage(int column, RowTest test) {
+    return new RowFilter.Stage() {
+      @Override
+      public int[] columns() {
+        return new int[] {column};
+      }
+
+      @Override
+      public int select(List<FieldVector> columns, int rowCount, int[] selected) {
+        int count = 0;
+        for (int row = 0; row < rowCount; row++) {
+          if (test.keep(columns.get(0), row)) {
+            selected[count++] = row;
+          }
+        }
+        return count;
+      }
+    };
+  }
+
+  private static List<List<Object>> drain(ParquetFileScan scan) {
+    List<List<Object>> rows = new ArrayList<>();
+    List<FieldVector> batch;
+    while ((batch = scan.next()) != null) {
+      for (int row = 0; row < batch.get(0).getValueCount(); row++) {
+        List<Object> values = new ArrayList<>();
+        for (FieldVector vector : batch) {
+          Object value = vector.getObject(row);
+          values.add(value == null || value instanceof Long || value instanceof Double ? value : value.toString());
+        }
+        rows.add(values);
+      }
+      batch.forEach(FieldVector::close);
+    }
+    return rows;
+  }
+
   private static boolean holdsWanted(long[] page, LongPredicate wanted) {
     for (long row = page[0]; row < page[1]; row++) {
       if (wanted.test(row)) {
@@ -180,7 +249,7 @@ class LateMaterializationTest {
         ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, file.toString(), FIELDS, allocator,
             BATCH, stats)) {
       if (wanted != null) {
-        scan.setRowFilter(new RowFilter() {
+        scan.setRowFilter(RowFilter.of(new RowFilter.Stage() {
           @Override
           public int[] columns() {
             return new int[] {0};
@@ -197,7 +266,7 @@ class LateMaterializationTest {
             }
             return count;
           }
-        });
+        }));
       }
       List<FieldVector> batch;
       while ((batch = scan.next()) != null) {

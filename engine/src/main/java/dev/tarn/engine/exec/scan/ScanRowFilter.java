@@ -4,11 +4,15 @@ import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.dynamic.KeyMembership;
 import dev.tarn.engine.exec.expr.ExpressionCompiler;
 import dev.tarn.engine.exec.expr.VectorExpression;
+import dev.tarn.engine.exec.vector.SqlTypes;
 import dev.tarn.engine.parquet.RowFilter;
 import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.plan.expr.Exprs;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
@@ -16,26 +20,20 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * One file's row filter for late materialization: the scan filter's conjuncts that read only file columns, then
- * the row-level runtime filters (sets or bloom filters of join build keys) published for its file columns. Column
- * indexes here are indexes into the scan's file columns.
+ * One file's row filter for late materialization, in stages the scan applies one after the other, each to the rows
+ * the ones before it kept: first the row-level runtime filters (sets or bloom filters of join build keys, usually
+ * the most selective and cheap), then the scan filter's conjuncts over file columns, grouped by the columns they
+ * read, those over fixed-width columns before those reading strings. So a string comparison runs, and its column is
+ * decoded, only for rows whose join key survived. Column indexes here are indexes into the scan's file columns.
  */
 final class ScanRowFilter implements RowFilter {
-  private final int[] columns;
-  private final VectorExpression predicate;
-  private final int[] keyPositions;
-  private final KeyMembership[] memberships;
-  private final BufferAllocator allocator;
+  private final List<Stage> stages;
 
-  private ScanRowFilter(int[] columns, VectorExpression predicate, int[] keyPositions, KeyMembership[] memberships,
-      BufferAllocator allocator) {
-    this.columns = columns;
-    this.predicate = predicate;
-    this.keyPositions = keyPositions;
-    this.memberships = memberships;
-    this.allocator = allocator;
+  private ScanRowFilter(List<Stage> stages) {
+    this.stages = List.copyOf(stages);
   }
 
   /**
@@ -44,51 +42,111 @@ final class ScanRowFilter implements RowFilter {
    *
    * @param conjuncts predicates over file columns (by file column index)
    * @param keyFilters row-level runtime filters, keyed by file column index
+   * @param fileFields the scan's file columns
    */
   static ScanRowFilter create(List<Expr> conjuncts, Map<Integer, List<KeyMembership>> keyFilters,
-      int fileColumnCount, BufferAllocator allocator) {
+      List<Field> fileFields, BufferAllocator allocator) {
     BitSet read = new BitSet();
     conjuncts.forEach(conjunct -> read.or(Exprs.columns(conjunct)));
     keyFilters.keySet().forEach(read::set);
-    if (read.isEmpty() || read.cardinality() >= fileColumnCount) {
+    if (read.isEmpty() || read.cardinality() >= fileFields.size()) {
       return null;
     }
-    int[] columns = read.stream().toArray();
-    int[] positionOf = new int[fileColumnCount];
-    Arrays.fill(positionOf, -1);
-    for (int i = 0; i < columns.length; i++) {
-      positionOf[columns[i]] = i;
+    List<Stage> stages = new ArrayList<>();
+    if (!keyFilters.isEmpty()) {
+      stages.add(KeyStage.of(keyFilters));
     }
-    Expr condition = Exprs.and(conjuncts);
-    VectorExpression predicate = condition == null ? null
-        : ExpressionCompiler.compile(Exprs.renumber(condition, positionOf));
-    int keyCount = keyFilters.values().stream().mapToInt(List::size).sum();
-    int[] keyPositions = new int[keyCount];
-    KeyMembership[] memberships = new KeyMembership[keyCount];
-    int key = 0;
-    for (Map.Entry<Integer, List<KeyMembership>> entry : keyFilters.entrySet()) {
-      for (KeyMembership membership : entry.getValue()) {
-        keyPositions[key] = positionOf[entry.getKey()];
-        memberships[key++] = membership;
+    Map<BitSet, List<Expr>> byColumns = new LinkedHashMap<>();
+    for (Expr conjunct : conjuncts) {
+      byColumns.computeIfAbsent(Exprs.columns(conjunct), columns -> new ArrayList<>()).add(conjunct);
+    }
+    List<BitSet> order = new ArrayList<>(byColumns.keySet());
+    order.sort(Comparator.comparingInt((BitSet columns) -> readsString(columns, fileFields) ? 1 : 0)
+        .thenComparingInt(BitSet::cardinality));
+    for (BitSet columns : order) {
+      stages.add(PredicateStage.of(columns, Exprs.and(byColumns.get(columns)), fileFields.size(), allocator));
+    }
+    return new ScanRowFilter(stages);
+  }
+
+  private static boolean readsString(BitSet columns, List<Field> fileFields) {
+    return columns.stream().anyMatch(column -> SqlTypes.isString(fileFields.get(column).getType()));
+  }
+
+  @Override
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  /** Keeps the rows whose key is in every runtime filter (NULL keys never join). */
+  private record KeyStage(int[] columns, int[] keyPositions, KeyMembership[] memberships) implements Stage {
+
+    static KeyStage of(Map<Integer, List<KeyMembership>> keyFilters) {
+      int[] columns = keyFilters.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      List<Integer> positions = new ArrayList<>();
+      List<KeyMembership> memberships = new ArrayList<>();
+      for (Map.Entry<Integer, List<KeyMembership>> entry : keyFilters.entrySet()) {
+        for (KeyMembership membership : entry.getValue()) {
+          positions.add(Arrays.binarySearch(columns, entry.getKey()));
+          memberships.add(membership);
+        }
       }
+      return new KeyStage(columns, positions.stream().mapToInt(Integer::intValue).toArray(),
+          memberships.toArray(KeyMembership[]::new));
     }
-    return new ScanRowFilter(columns, predicate, keyPositions, memberships, allocator);
-  }
 
-  @Override
-  public int[] columns() {
-    return columns.clone();
-  }
+    @Override
+    public int[] columns() {
+      return columns.clone();
+    }
 
-  @Override
-  public int select(List<FieldVector> vectors, int rowCount, int[] selected) {
-    int count = 0;
-    if (predicate == null) {
+    @Override
+    public int select(List<FieldVector> vectors, int rowCount, int[] selected) {
       for (int row = 0; row < rowCount; row++) {
         selected[row] = row;
       }
-      count = rowCount;
-    } else {
+      int count = rowCount;
+      for (int i = 0; i < memberships.length && count > 0; i++) {
+        FieldVector keys = vectors.get(keyPositions[i]);
+        KeyMembership membership = memberships[i];
+        if (!membership.accepts(keys)) {
+          continue; // a key type the build side's filter was not made for: it cannot say
+        }
+        int kept = 0;
+        for (int j = 0; j < count; j++) {
+          int row = selected[j];
+          if (!keys.isNull(row) && membership.mayContain(keys, row)) {
+            selected[kept++] = row;
+          }
+        }
+        count = kept;
+      }
+      return count;
+    }
+  }
+
+  /** Keeps the rows where conjuncts reading the same columns are all true. */
+  private record PredicateStage(int[] columns, VectorExpression predicate, BufferAllocator allocator)
+      implements Stage {
+
+    static PredicateStage of(BitSet read, Expr condition, int fileColumnCount, BufferAllocator allocator) {
+      int[] columns = read.stream().toArray();
+      int[] positionOf = new int[fileColumnCount];
+      Arrays.fill(positionOf, -1);
+      for (int i = 0; i < columns.length; i++) {
+        positionOf[columns[i]] = i;
+      }
+      return new PredicateStage(columns, ExpressionCompiler.compile(Exprs.renumber(condition, positionOf)), allocator);
+    }
+
+    @Override
+    public int[] columns() {
+      return columns.clone();
+    }
+
+    @Override
+    public int select(List<FieldVector> vectors, int rowCount, int[] selected) {
+      int count = 0;
       try (FieldVector result = predicate.evaluate(new Batch(vectors, rowCount), allocator)) {
         if (result instanceof NullVector) {
           return 0;
@@ -100,22 +158,7 @@ final class ScanRowFilter implements RowFilter {
           count += BitVectorHelper.get(valid, row) & BitVectorHelper.get(data, row);
         }
       }
+      return count;
     }
-    for (int i = 0; i < memberships.length && count > 0; i++) {
-      FieldVector keys = vectors.get(keyPositions[i]);
-      KeyMembership membership = memberships[i];
-      if (!membership.accepts(keys)) {
-        continue; // a key type the build side's filter was not made for: it cannot say
-      }
-      int kept = 0;
-      for (int j = 0; j < count; j++) {
-        int row = selected[j];
-        if (!keys.isNull(row) && membership.mayContain(keys, row)) {
-          selected[kept++] = row;
-        }
-      }
-      count = kept;
-    }
-    return count;
   }
 }

@@ -173,8 +173,8 @@ public final class TableScanOperator implements Operator {
       try {
         dynamicFilter.attributeRowGroups(scan.footer().getBlocks().subList(firstRowGroup, endRowGroup), fileColumns,
             fileDomains, domains);
-        ScanRowFilter rowFilter = ScanRowFilter.create(fileConjuncts, dynamicFilter.rowFilters(),
-            fileColumns.size(), context.allocator());
+        ScanRowFilter rowFilter = ScanRowFilter.create(fileConjuncts, dynamicFilter.rowFilters(), fileColumns,
+            context.allocator());
         if (rowFilter != null) {
           scan.setRowFilter(rowFilter);
         }
