@@ -19,10 +19,7 @@ final class DictionaryDecoder implements ValuesDecoder {
 
   @Override
   public void skip(int count) {
-    if (scratch.length < count) {
-      scratch = new int[count];
-    }
-    indexes.read(scratch, count);
+    indexes.skip(count);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.tarn.engine.parquet;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,7 @@ import java.util.Arrays;
  * looping forever.
  */
 final class RleBitPackedHybridDecoder implements LevelDecoder {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] data;
   private final int end;
@@ -54,6 +58,11 @@ final class RleBitPackedHybridDecoder implements LevelDecoder {
         done += length;
       } else {
         if (groupIndex == 8) {
+          int unpacked = unpackGroups(into, done, count - done);
+          if (unpacked > 0) {
+            done += unpacked;
+            continue;
+          }
           unpackGroup();
         }
         int length = (int) Math.min(Math.min(8 - groupIndex, packedRemaining), count - done);
@@ -61,6 +70,38 @@ final class RleBitPackedHybridDecoder implements LevelDecoder {
         groupIndex += length;
         packedRemaining -= length;
         done += length;
+      }
+    }
+  }
+
+  /** Passes over the next {@code count} values; whole bit-packed groups among them are not decoded at all. */
+  void skip(int count) {
+    long done = 0;
+    while (done < count) {
+      if (rleRemaining == 0 && packedRemaining == 0) {
+        readRunHeader();
+      }
+      if (rleRemaining > 0) {
+        int length = (int) Math.min(rleRemaining, count - done);
+        rleRemaining -= length;
+        done += length;
+      } else if (groupIndex < 8) {
+        int length = (int) Math.min(Math.min(8 - groupIndex, packedRemaining), count - done);
+        groupIndex += length;
+        packedRemaining -= length;
+        done += length;
+      } else {
+        long groups = Math.min(packedRemaining, count - done) >>> 3;
+        if (groups == 0) {
+          unpackGroup();
+          continue;
+        }
+        if (bitWidth > 0 && position >= end) {
+          throw new CorruptPageException("bit-packed run runs past the end of the encoded data");
+        }
+        position = (int) Math.min(position + groups * bitWidth, end);
+        packedRemaining -= groups * 8;
+        done += groups * 8;
       }
     }
   }
@@ -89,6 +130,36 @@ final class RleBitPackedHybridDecoder implements LevelDecoder {
       packedRemaining = groups * 8;
       groupIndex = 8;
     }
+  }
+
+  /**
+   * Unpacks as many whole groups of eight as the run, the room in {@code into} and the data allow straight into
+   * {@code into} from {@code at}, each value by one unaligned little-endian 8-byte read (a value and its bit offset
+   * span at most 39 bits); returns how many values, 0 when the fast path cannot be taken (then the careful
+   * group-by-group path runs: the run's last bytes, or a short last group).
+   */
+  private int unpackGroups(int[] into, int at, int room) {
+    long wanted = Math.min(packedRemaining, room) >>> 3;
+    // Every 8-byte read must stay inside the array, and the groups inside the encoded data.
+    long fitting = Math.min(wanted, (long) (end - position) / Math.max(bitWidth, 1));
+    fitting = Math.min(fitting, Math.max(0, (long) (data.length - 8 - position) / Math.max(bitWidth, 1)));
+    int groups = (int) fitting;
+    if (groups <= 0) {
+      return 0;
+    }
+    int values = groups * 8;
+    if (bitWidth == 0) {
+      Arrays.fill(into, at, at + values, 0);
+    } else {
+      long base = (long) position * 8;
+      for (int i = 0; i < values; i++) {
+        long bit = base + (long) i * bitWidth;
+        into[at + i] = (int) ((long) LONGS.get(data, (int) (bit >>> 3)) >>> (bit & 7)) & valueMask;
+      }
+    }
+    position += groups * bitWidth;
+    packedRemaining -= values;
+    return values;
   }
 
   /** Unpacks the next eight values, least significant bit first; a short last group is padded with zeros. */

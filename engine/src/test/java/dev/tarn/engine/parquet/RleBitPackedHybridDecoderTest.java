@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class RleBitPackedHybridDecoderTest {
 
   @ParameterizedTest(name = "bit width {0}")
-  @ValueSource(ints = {0, 1, 2, 3, 5, 8, 13, 20, 31, 32})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+      26, 27, 28, 29, 30, 31, 32})
   void decodesWhatParquetJavaEncodes(int bitWidth) throws IOException {
     int[] values = runsAndNoise(10_007, bitWidth);
     RunLengthBitPackingHybridEncoder encoder =
@@ -38,6 +39,33 @@ class RleBitPackedHybridDecoderTest {
       done += count;
     }
     assertThat(decoded).isEqualTo(values);
+  }
+
+  /** Skipping any stretch, then reading, gives what reading everything gives at that point. */
+  @ParameterizedTest(name = "bit width {0}")
+  @ValueSource(ints = {0, 1, 3, 8, 13, 32})
+  void skipsAnyNumberOfValuesLikeReadingThem(int bitWidth) throws IOException {
+    int[] values = runsAndNoise(10_007, bitWidth);
+    RunLengthBitPackingHybridEncoder encoder =
+        new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20, new HeapByteBufferAllocator());
+    for (int value : values) {
+      encoder.writeInt(value);
+    }
+    byte[] encoded = encoder.toBytes().toByteArray();
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder(encoded, 0, encoded.length, bitWidth);
+    int[] chunk = new int[64];
+    int at = 0;
+    for (int step = 0; at < values.length; step++) {
+      int skip = Math.min((step * 37) % 211, values.length - at);
+      decoder.skip(skip);
+      at += skip;
+      int count = Math.min(1 + step % 61, values.length - at);
+      decoder.read(chunk, count);
+      for (int i = 0; i < count; i++) {
+        assertThat(chunk[i]).as("value %d", at + i).isEqualTo(values[at + i]);
+      }
+      at += count;
+    }
   }
 
   @ParameterizedTest(name = "bit width {0}")

@@ -1,7 +1,13 @@
 package dev.tarn.engine.exec.dynamic;
 
 import dev.tarn.engine.exec.vector.LongHashSet;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
 
 /**
@@ -45,7 +51,45 @@ public final class KeyMembership {
 
   /** Whether the build side may hold the non-null key at {@code row} of {@code vector} (which it accepts). */
   public boolean mayContain(FieldVector vector, int row) {
-    long key = JoinKeys.key(vector, row);
+    return mayContain(JoinKeys.key(vector, row));
+  }
+
+  /**
+   * Keeps, of rows {@code selected[0..count)} of {@code vector} (which it accepts), those whose key is not NULL and
+   * may be a build key, in order; returns how many. Fixed-width keys are read straight from the data buffer.
+   */
+  public int retain(FieldVector vector, int[] selected, int count) {
+    ArrowBuf validity = vector.getValidityBuffer();
+    boolean nullable = vector.getNullCount() > 0;
+    int width = vector instanceof BigIntVector ? 8
+        : vector instanceof IntVector || vector instanceof DateDayVector ? 4
+        : vector instanceof DecimalVector ? DecimalVector.TYPE_WIDTH : 0;
+    int kept = 0;
+    if (width == 0) {
+      for (int j = 0; j < count; j++) {
+        int row = selected[j];
+        if (!vector.isNull(row) && mayContain(JoinKeys.key(vector, row))) {
+          selected[kept++] = row;
+        }
+      }
+      return kept;
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    for (int j = 0; j < count; j++) {
+      int row = selected[j];
+      if (nullable && BitVectorHelper.get(validity, row) == 0) {
+        continue;
+      }
+      // A decimal of at most 18 digits lives entirely in its low eight bytes (little-endian two's complement).
+      long key = width == 4 ? data.getInt((long) row * 4) : data.getLong((long) row * width);
+      if (mayContain(key)) {
+        selected[kept++] = row;
+      }
+    }
+    return kept;
+  }
+
+  private boolean mayContain(long key) {
     return exact != null ? exact.contains(key) : bloom.mightContain(key);
   }
 

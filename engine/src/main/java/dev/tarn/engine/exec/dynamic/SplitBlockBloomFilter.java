@@ -35,12 +35,12 @@ final class SplitBlockBloomFilter {
     long hash = hash(key);
     int base = block(hash);
     int bits = (int) hash;
+    // All eight words at once, no early exit: a branch per word mispredicts about half the time on misses.
+    int missing = 0;
     for (int i = 0; i < INTS_PER_BLOCK; i++) {
-      if ((blocks[base + i] & (1 << ((bits * SALT[i]) >>> 27))) == 0) {
-        return false;
-      }
+      missing |= ~blocks[base + i] & (1 << ((bits * SALT[i]) >>> 27));
     }
-    return true;
+    return missing == 0;
   }
 
   /** The first int of the block the hash's upper half selects (multiply-shift, no modulo). */

@@ -37,8 +37,9 @@ final class ScanRowFilter implements RowFilter {
   }
 
   /**
-   * The row filter for a file, or null when there is nothing to filter by, or when the filter would read every
-   * file column (then nothing is left to decode late, and the filter above the scan does the work once).
+   * The row filter for a file, or null when there is nothing to filter by, or when it would be one predicate reading
+   * every file column (then nothing is left to decode late, and the filter above the scan does the work once).
+   * Runtime key filters always make one: nothing else drops the rows they rule out before the join.
    *
    * @param conjuncts predicates over file columns (by file column index)
    * @param keyFilters row-level runtime filters, keyed by file column index
@@ -49,7 +50,7 @@ final class ScanRowFilter implements RowFilter {
     BitSet read = new BitSet();
     conjuncts.forEach(conjunct -> read.or(Exprs.columns(conjunct)));
     keyFilters.keySet().forEach(read::set);
-    if (read.isEmpty() || read.cardinality() >= fileFields.size()) {
+    if (read.isEmpty()) {
       return null;
     }
     List<Stage> stages = new ArrayList<>();
@@ -65,6 +66,9 @@ final class ScanRowFilter implements RowFilter {
         .thenComparingInt(BitSet::cardinality));
     for (BitSet columns : order) {
       stages.add(PredicateStage.of(columns, Exprs.and(byColumns.get(columns)), fileFields.size(), allocator));
+    }
+    if (stages.size() == 1 && keyFilters.isEmpty() && read.cardinality() >= fileFields.size()) {
+      return null; // one predicate over every column: nothing to decode late, the filter above does it once
     }
     return new ScanRowFilter(stages);
   }
@@ -112,14 +116,7 @@ final class ScanRowFilter implements RowFilter {
         if (!membership.accepts(keys)) {
           continue; // a key type the build side's filter was not made for: it cannot say
         }
-        int kept = 0;
-        for (int j = 0; j < count; j++) {
-          int row = selected[j];
-          if (!keys.isNull(row) && membership.mayContain(keys, row)) {
-            selected[kept++] = row;
-          }
-        }
-        count = kept;
+        count = membership.retain(keys, selected, count);
       }
       return count;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -114,6 +115,71 @@ class KeyMembershipTest {
     }
   }
 
+  /** The bulk {@link KeyMembership#retain} keeps exactly the rows the per-row test (and NOT NULL) keeps. */
+  @Test
+  void retainMatchesThePerRowTestForEveryKeyTypeWithNulls() {
+    for (int buildKeys : new int[] {1_000, 40_000}) { // an exact set, then a bloom filter
+      try (BigIntVector build = longs(0, buildKeys, 3); BigIntVector bigints = longs(0, 20_000, 1);
+          IntVector ints = new IntVector("i", allocator);
+          DateDayVector dates = new DateDayVector("d", allocator)) {
+        ints.allocateNew(20_000);
+        dates.allocateNew(20_000);
+        for (int i = 0; i < 20_000; i++) {
+          if (i % 11 == 5) {
+            bigints.setNull(i);
+            ints.setNull(i);
+            dates.setNull(i);
+          } else {
+            ints.set(i, i);
+            dates.set(i, i);
+          }
+        }
+        ints.setValueCount(20_000);
+        dates.setValueCount(20_000);
+        KeyMembership membership = collect(build);
+        for (FieldVector probe : new FieldVector[] {bigints, ints}) {
+          assertRetainMatchesPerRow(membership, probe);
+        }
+        try (DateDayVector buildDates = dateCopy(build)) {
+          assertRetainMatchesPerRow(collect(buildDates), dates);
+        }
+      }
+    }
+    try (DecimalVector build = decimals(2, "1.50", "2.25", "-3.00"); DecimalVector probe = decimals(2, "2.25", null,
+        "-3.00", "4.00", "1.50"); VarCharVector buildText = strings("a", "bc"); VarCharVector text = strings("bc",
+        null, "x", "a")) {
+      assertRetainMatchesPerRow(collect(build), probe);
+      assertRetainMatchesPerRow(collect(buildText), text);
+    }
+  }
+
+  private DateDayVector dateCopy(BigIntVector values) {
+    DateDayVector dates = new DateDayVector("b", allocator);
+    dates.allocateNew(values.getValueCount());
+    for (int i = 0; i < values.getValueCount(); i++) {
+      dates.set(i, (int) values.get(i));
+    }
+    dates.setValueCount(values.getValueCount());
+    return dates;
+  }
+
+  private static void assertRetainMatchesPerRow(KeyMembership membership, FieldVector probe) {
+    assertThat(membership.accepts(probe)).isTrue();
+    int[] selected = new int[probe.getValueCount()];
+    int count = 0;
+    for (int row = 0; row < probe.getValueCount(); row += row % 3 == 0 ? 1 : 2) { // a sparse selection
+      selected[count++] = row;
+    }
+    java.util.List<Integer> expected = new java.util.ArrayList<>();
+    for (int j = 0; j < count; j++) {
+      if (!probe.isNull(selected[j]) && membership.mayContain(probe, selected[j])) {
+        expected.add(selected[j]);
+      }
+    }
+    int kept = membership.retain(probe, selected, count);
+    assertThat(java.util.Arrays.stream(selected, 0, kept).boxed().toList()).isEqualTo(expected);
+  }
+
   private static KeyMembership collect(FieldVector build) {
     JoinKeys.Kind kind = JoinKeys.kindOf(build);
     LongHashSet keys = new LongHashSet();
@@ -137,7 +203,11 @@ class KeyMembershipTest {
     VarCharVector vector = new VarCharVector("s", allocator);
     vector.allocateNew();
     for (int i = 0; i < values.length; i++) {
-      vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+      if (values[i] == null) {
+        vector.setNull(i);
+      } else {
+        vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+      }
     }
     vector.setValueCount(values.length);
     return vector;
@@ -147,7 +217,11 @@ class KeyMembershipTest {
     DecimalVector vector = new DecimalVector("d", allocator, 12, scale);
     vector.allocateNew(values.length);
     for (int i = 0; i < values.length; i++) {
-      vector.set(i, new BigDecimal(values[i]));
+      if (values[i] == null) {
+        vector.setNull(i);
+      } else {
+        vector.set(i, new BigDecimal(values[i]));
+      }
     }
     vector.setValueCount(values.length);
     return vector;
