@@ -8,7 +8,9 @@ import dev.tarn.engine.plan.expr.Expr;
 import dev.tarn.engine.plan.expr.ExprVisitor;
 import dev.tarn.engine.plan.expr.Literal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -31,11 +33,54 @@ public final class ExpressionCompiler {
 
   /** The vectorized form of {@code expression}, with constant calls folded. */
   public static VectorExpression compile(Expr expression) {
-    return compile(expression, true);
+    return compile(expression, true, null, Map.of());
   }
 
   /** The vectorized form of {@code expression}; {@code fold} false keeps every call (for tests comparing both). */
   static VectorExpression compile(Expr expression, boolean fold) {
+    return compile(expression, fold, null, Map.of());
+  }
+
+  /**
+   * Compiles {@code expressions} together (a projection's), adding to {@code common} every call (other than a
+   * constant) that occurs more than once among them, which each expression then shares.
+   */
+  public static List<VectorExpression> compileAll(List<Expr> expressions, CommonSubexpressions common) {
+    Map<Expr, Integer> occurrences = new HashMap<>();
+    for (Expr expression : expressions) {
+      count(expression, occurrences);
+    }
+    Map<Expr, VectorExpression> shared = new HashMap<>();
+    occurrences.forEach((expression, count) -> {
+      if (count > 1) {
+        shared.put(expression, null);
+      }
+    });
+    List<VectorExpression> compiled = new ArrayList<>(expressions.size());
+    for (Expr expression : expressions) {
+      compiled.add(compile(expression, true, common, shared));
+    }
+    return compiled;
+  }
+
+  /** A new, empty set of shared subexpressions for {@link #compileAll}. */
+  public static CommonSubexpressions commonSubexpressions() {
+    return new CommonSubexpressions();
+  }
+
+  private static void count(Expr expression, Map<Expr, Integer> occurrences) {
+    if (expression instanceof Call call) {
+      if (occurrences.merge(call, 1, Integer::sum) == 1) {
+        // Count the arguments of a call's first occurrence only: the repeated call is shared as a whole.
+        for (Expr argument : call.args()) {
+          count(argument, occurrences);
+        }
+      }
+    }
+  }
+
+  private static VectorExpression compile(Expr expression, boolean fold, CommonSubexpressions common,
+      Map<Expr, VectorExpression> shared) {
     return expression.accept(new ExprVisitor<VectorExpression>() {
       @Override
       public VectorExpression visitColumn(ColumnRef column) {
@@ -49,6 +94,21 @@ public final class ExpressionCompiler {
 
       @Override
       public VectorExpression visitCall(Call call) {
+        VectorExpression known = shared.get(call);
+        if (known != null) {
+          return known;
+        }
+        VectorExpression compiled = compileCall(call);
+        if (shared.containsKey(call)) {
+          if (!(compiled instanceof LiteralExpression)) {
+            compiled = common.share(compiled);
+          }
+          shared.put(call, compiled);
+        }
+        return compiled;
+      }
+
+      private VectorExpression compileCall(Call call) {
         List<VectorExpression> arguments = new ArrayList<>(call.args().size());
         boolean constant = !call.args().isEmpty();
         for (Expr argument : call.args()) {
