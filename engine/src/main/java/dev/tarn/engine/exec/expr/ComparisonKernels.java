@@ -115,7 +115,14 @@ final class ComparisonKernels {
         FieldVector left = arguments.get(0);
         FieldVector right = arguments.get(1);
         ArrowBuf out = result.getDataBuffer();
-        if (BroadcastKernel.isScalar(right, rowCount)) {
+        if (BroadcastKernel.isScalar(left, rowCount) && BroadcastKernel.isScalar(right, rowCount)) {
+          long a = load(left.getDataBuffer(), width(left), 0) * leftFactor;
+          long b = load(right.getDataBuffer(), width(right), 0) * rightFactor;
+          boolean bit = ((mask >>> ((a > b ? 2 : 0) + (a == b ? 1 : 0))) & 1) != 0;
+          if (bit) {
+            Vectors.setAllValid(out, rowCount);
+          }
+        } else if (BroadcastKernel.isScalar(right, rowCount)) {
           long constant = load(right.getDataBuffer(), width(right), 0) * rightFactor;
           compareToConstant(mask, left.getDataBuffer(), width(left), leftFactor, constant, out, rowCount);
         } else if (BroadcastKernel.isScalar(left, rowCount)) {

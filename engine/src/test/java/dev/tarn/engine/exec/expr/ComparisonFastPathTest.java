@@ -10,7 +10,7 @@ import static dev.tarn.engine.exec.TestData.batch;
 import static dev.tarn.engine.exec.TestData.call;
 import static dev.tarn.engine.exec.TestData.column;
 import static dev.tarn.engine.exec.TestData.decimal;
-import static dev.tarn.engine.exec.TestData.evaluate;
+import static dev.tarn.engine.exec.TestData.values;
 import static dev.tarn.engine.exec.TestData.literal;
 import static dev.tarn.engine.exec.TestData.vector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,19 +86,27 @@ class ComparisonFastPathTest {
   private void check(Random random, int round, ArrowType leftType, ArrowType rightType, List<Object> left,
       List<Object> right) {
     String function = FUNCTIONS[round % FUNCTIONS.length];
-    int shape = random.nextInt(3);
-    List<Object> l = shape == 1 ? constant(left) : left;
-    List<Object> r = shape == 2 ? constant(right) : right;
-    Expr leftExpr = shape == 1 ? literal(l.get(0), leftType) : column(0, leftType);
-    Expr rightExpr = shape == 2 ? literal(r.get(0), rightType) : column(1, rightType);
+    // 0: two columns, 1: constant left, 2: constant right, 3: both constant (compiled unfolded below).
+    int shape = random.nextInt(4);
+    List<Object> l = shape == 1 || shape == 3 ? constant(left) : left;
+    List<Object> r = shape == 2 || shape == 3 ? constant(right) : right;
+    Expr leftExpr = shape == 1 || shape == 3 ? literal(l.get(0), leftType) : column(0, leftType);
+    Expr rightExpr = shape == 2 || shape == 3 ? literal(r.get(0), rightType) : column(1, rightType);
     List<Object> expected = new ArrayList<>();
     for (int i = 0; i < l.size(); i++) {
       expected.add(l.get(i) == null || r.get(i) == null ? null
           : test(function, compare(l.get(i), r.get(i))));
     }
     try (Batch input = batch(vector(allocator, "l", leftType, l), vector(allocator, "r", rightType, r))) {
-      assertThat(evaluate(call(function, BOOLEAN, leftExpr, rightExpr), input, allocator))
+      assertThat(evaluateUnfolded(call(function, BOOLEAN, leftExpr, rightExpr), input))
           .as("%s %s %s shape %d", function, leftType, rightType, shape).isEqualTo(expected);
+    }
+  }
+
+  /** Unfolded, so that a call of two constants reaches the kernel with two one-row scalars. */
+  private List<Object> evaluateUnfolded(Expr expression, Batch input) {
+    try (FieldVector result = ExpressionCompiler.compile(expression, false).evaluate(input, allocator)) {
+      return values(result);
     }
   }
 

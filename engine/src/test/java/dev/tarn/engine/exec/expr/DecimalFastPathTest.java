@@ -52,7 +52,8 @@ class DecimalFastPathTest {
   void constantOperandsMatchReference() {
     Random random = new Random(2);
     for (int round = 0; round < 600; round++) {
-      check(random, round, random.nextBoolean(), true);
+      boolean both = random.nextInt(3) == 0;
+      check(random, round, both || random.nextBoolean(), both || random.nextInt(2) == 0);
     }
   }
 
@@ -123,7 +124,8 @@ class DecimalFastPathTest {
 
   /** The values, or the error code as a one-element list, of evaluating {@code expression}. */
   private Object run(Expr expression, Batch input) {
-    try (FieldVector result = ExpressionCompiler.compile(expression).evaluate(input, allocator)) {
+    // Unfolded, so that a call of two constants reaches the kernel with two one-row scalars.
+    try (FieldVector result = ExpressionCompiler.compile(expression, false).evaluate(input, allocator)) {
       return values(result);
     } catch (TarnException e) {
       return List.of(e.code());
