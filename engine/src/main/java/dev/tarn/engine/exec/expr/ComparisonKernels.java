@@ -167,12 +167,12 @@ final class ComparisonKernels {
   }
 
   /** Bytes per value of a fixed-width vector (a decimal's 16, of which the low 8 are read). */
-  private static int width(FieldVector vector) {
+  static int width(FieldVector vector) {
     return ((BaseFixedWidthVector) vector).getTypeWidth();
   }
 
   /** Row {@code row}'s value of a fixed-width integer-like buffer of {@code width} bytes per value. */
-  private static long load(ArrowBuf data, int width, int row) {
+  static long load(ArrowBuf data, int width, int row) {
     return switch (width) {
       case 8 -> data.getLong(row * 8L);
       case 4 -> data.getInt(row * 4L);
