@@ -50,6 +50,7 @@ import dev.tarn.engine.plan.ValuesNode;
 import dev.tarn.engine.plan.WindowNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -215,8 +216,7 @@ public final class ExecutionPlanner {
       return new FilterOperator(input, ExpressionCompiler.compile(filter.condition()), context);
     }
     if (node instanceof ProjectNode project) {
-      List<VectorExpression> expressions = project.expressions().stream().map(ExpressionCompiler::compile).toList();
-      return new ProjectOperator(input, expressions, project.outputFields(), context);
+      return ProjectOperator.compiling(project.expressions(), project.outputFields(), context).apply(input);
     }
     return groupIdOperator((GroupIdNode) node, input);
   }
@@ -287,8 +287,9 @@ public final class ExecutionPlanner {
 
       @Override
       public Operator visitProject(ProjectNode node) {
-        List<VectorExpression> expressions = node.expressions().stream().map(ExpressionCompiler::compile).toList();
-        return new ProjectOperator(build(node.input()), expressions, node.outputFields(), context);
+        Function<Operator, ProjectOperator> project =
+            ProjectOperator.compiling(node.expressions(), node.outputFields(), context);
+        return project.apply(build(node.input()));
       }
 
       @Override

@@ -39,9 +39,10 @@ final class DecimalSumAccumulator implements Accumulator {
     counts = Accumulators.grow(counts, groupCount);
     scale = SqlTypes.scale(argument.getField().getType());
     ArrowBuf validity = argument.getValidityBuffer();
-    // The long path whenever this batch's values fit in longs, whatever precision the type declares.
-    long[] values = Vectors.readDecimalLongsIfSmall((DecimalVector) argument, rowCount);
-    boolean shortDecimal = values != null;
+    // The long path whenever this batch's values fit in longs, whatever precision the type declares: the low
+    // words are read in place, no per-batch copy.
+    boolean shortDecimal = Vectors.decimalsFitInLongs((DecimalVector) argument, rowCount);
+    ArrowBuf data = argument.getDataBuffer();
     for (int i = 0; i < rowCount; i++) {
       if (BitVectorHelper.get(validity, i) == 0) {
         continue;
@@ -49,10 +50,11 @@ final class DecimalSumAccumulator implements Accumulator {
       int group = groupIds[i];
       counts[group]++;
       if (shortDecimal) {
-        long sum = sums[group] + values[i];
+        long value = data.getLong(i * 16L);
+        long sum = sums[group] + value;
         // Overflow iff both operands have the same sign and the sum's sign differs.
-        if (((sums[group] ^ sum) & (values[i] ^ sum)) < 0) {
-          spill(group, BigInteger.valueOf(values[i]));
+        if (((sums[group] ^ sum) & (value ^ sum)) < 0) {
+          spill(group, BigInteger.valueOf(value));
         } else {
           sums[group] = sum;
         }

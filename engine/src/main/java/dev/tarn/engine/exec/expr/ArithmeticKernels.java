@@ -34,7 +34,16 @@ final class ArithmeticKernels {
     }
     Field field = new Field(function, FieldType.nullable(resultType), null);
     if (SqlTypes.isInteger(resultType)) {
-      return (arguments, rowCount, allocator) -> integer(function, field, arguments, rowCount, allocator);
+      int operation = switch (function) {
+        case Functions.ADD -> 0;
+        case Functions.SUBTRACT -> 1;
+        case Functions.MULTIPLY -> 2;
+        case Functions.DIVIDE -> 3;
+        case Functions.MODULUS -> 4;
+        default -> 5;
+      };
+      return (BroadcastKernel) (arguments, rowCount, allocator) ->
+          integer(function, operation, field, arguments, rowCount, allocator);
     }
     if (SqlTypes.isFloating(resultType)) {
       return (arguments, rowCount, allocator) -> floating(function, field, arguments, rowCount, allocator);
@@ -42,87 +51,80 @@ final class ArithmeticKernels {
     return null;
   }
 
-  private static FieldVector integer(String function, Field field, List<FieldVector> arguments, int rowCount,
-      BufferAllocator allocator) {
+  /**
+   * Integer arithmetic read and written in place (a constant operand is a one-row scalar): exact, so a 64-bit
+   * overflow or a division by zero fails at its row; a result outside a narrower type fails after the pass, as
+   * before, so that errors keep their precedence.
+   */
+  private static FieldVector integer(String function, int operation, Field field, List<FieldVector> arguments,
+      int rowCount, BufferAllocator allocator) {
     FieldVector result = Vectors.allocate(field, rowCount, allocator);
     try {
-      Validity.intersect(arguments, result, rowCount);
+      BroadcastKernel.intersect(arguments, result, rowCount);
       ArrowBuf valid = result.getValidityBuffer();
-      long[] left = Vectors.readLongs(arguments.get(0), rowCount);
-      long[] right = arguments.size() > 1 ? Vectors.readLongs(arguments.get(1), rowCount) : null;
-      long[] out = new long[rowCount];
+      FieldVector leftVector = arguments.get(0);
+      FieldVector rightVector = arguments.size() > 1 ? arguments.get(1) : leftVector;
+      ArrowBuf leftData = leftVector.getDataBuffer();
+      ArrowBuf rightData = rightVector.getDataBuffer();
+      int leftWidth = ComparisonKernels.width(leftVector);
+      int rightWidth = ComparisonKernels.width(rightVector);
+      int leftStep = BroadcastKernel.isScalar(leftVector, rowCount) ? 0 : 1;
+      int rightStep = BroadcastKernel.isScalar(rightVector, rowCount) ? 0 : 1;
+      ArrowBuf out = result.getDataBuffer();
+      int width = ComparisonKernels.width(result);
+      int bits = SqlTypes.bitWidth(field.getType());
+      long minimum = SqlTypes.minimum(bits);
+      long maximum = SqlTypes.maximum(bits);
+      boolean outOfRange = false;
       try {
-        // NULL rows hold arbitrary bytes, so every loop skips them to avoid spurious overflow or division errors.
-        switch (function) {
-          case Functions.ADD -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                out[i] = Math.addExact(left[i], right[i]);
-              }
-            }
+        // NULL rows hold arbitrary bytes, so they are skipped to avoid spurious overflow or division errors.
+        for (int i = 0; i < rowCount; i++) {
+          if (!Validity.isValid(valid, i)) {
+            continue;
           }
-          case Functions.SUBTRACT -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                out[i] = Math.subtractExact(left[i], right[i]);
+          long left = ComparisonKernels.load(leftData, leftWidth, i * leftStep);
+          long right = ComparisonKernels.load(rightData, rightWidth, i * rightStep);
+          long value = switch (operation) {
+            case 0 -> Math.addExact(left, right);
+            case 1 -> Math.subtractExact(left, right);
+            case 2 -> Math.multiplyExact(left, right);
+            case 3 -> {
+              if (right == 0) {
+                throw KernelErrors.divisionByZero(function);
               }
+              yield checkedDivide(left, right);
             }
-          }
-          case Functions.MULTIPLY -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                out[i] = Math.multiplyExact(left[i], right[i]);
+            case 4 -> {
+              if (right == 0) {
+                throw KernelErrors.divisionByZero(function);
               }
+              yield left % right;
             }
-          }
-          case Functions.DIVIDE -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                if (right[i] == 0) {
-                  throw KernelErrors.divisionByZero(function);
-                }
-                out[i] = checkedDivide(left[i], right[i]);
-              }
-            }
-          }
-          case Functions.MODULUS -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                if (right[i] == 0) {
-                  throw KernelErrors.divisionByZero(function);
-                }
-                out[i] = left[i] % right[i];
-              }
-            }
-          }
-          case Functions.NEGATE -> {
-            for (int i = 0; i < rowCount; i++) {
-              if (Validity.isValid(valid, i)) {
-                out[i] = Math.negateExact(left[i]);
-              }
-            }
-          }
-          default -> throw new IllegalStateException(function);
+            default -> Math.negateExact(left);
+          };
+          outOfRange |= value < minimum || value > maximum;
+          store(out, width, i, value);
         }
       } catch (ArithmeticException e) {
         throw KernelErrors.overflow(function, field.getType());
       }
-      int bits = SqlTypes.bitWidth(field.getType());
-      if (bits < 64) {
-        long minimum = SqlTypes.minimum(bits);
-        long maximum = SqlTypes.maximum(bits);
-        for (int i = 0; i < rowCount; i++) {
-          if ((out[i] < minimum || out[i] > maximum) && Validity.isValid(valid, i)) {
-            throw KernelErrors.overflow(function, field.getType());
-          }
-        }
+      if (outOfRange) {
+        throw KernelErrors.overflow(function, field.getType());
       }
-      Vectors.writeLongs(result, out, rowCount);
       result.setValueCount(rowCount);
       return result;
     } catch (RuntimeException e) {
       result.close();
       throw e;
+    }
+  }
+
+  private static void store(ArrowBuf data, int width, int row, long value) {
+    switch (width) {
+      case 8 -> data.setLong(row * 8L, value);
+      case 4 -> data.setInt(row * 4L, (int) value);
+      case 2 -> data.setShort(row * 2L, (short) value);
+      default -> data.setByte(row, (byte) value);
     }
   }
 

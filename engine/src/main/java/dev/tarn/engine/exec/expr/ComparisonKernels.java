@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.ByteFunctionHelpers;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -46,6 +47,24 @@ final class ComparisonKernels {
     if (SqlTypes.isFloating(left) && SqlTypes.isFloating(right)) {
       return (arguments, rowCount, allocator) -> floating(function, field, arguments, rowCount, allocator);
     }
+    int mask = mask(function);
+    if (SqlTypes.isLongBacked(left) && left.getTypeID() == right.getTypeID()
+        && left.getTypeID() != ArrowType.ArrowTypeID.Bool) {
+      return (BroadcastKernel) (arguments, rowCount, allocator) ->
+          longs(mask, field, arguments, 1, 1, rowCount, allocator);
+    }
+    if (SqlTypes.isDecimal(left) && SqlTypes.isDecimal(right)) {
+      int leftScale = SqlTypes.scale(left);
+      int rightScale = SqlTypes.scale(right);
+      int scale = Math.max(leftScale, rightScale);
+      if (SqlTypes.precision(left) + scale - leftScale <= 18 && SqlTypes.precision(right) + scale - rightScale <= 18) {
+        // Both sides scaled to the common scale still fit in a long: compare unscaled longs.
+        long leftFactor = POWERS_OF_TEN[scale - leftScale];
+        long rightFactor = POWERS_OF_TEN[scale - rightScale];
+        return (BroadcastKernel) (arguments, rowCount, allocator) ->
+            longs(mask, field, arguments, leftFactor, rightFactor, rowCount, allocator);
+      }
+    }
     SignComputer signs;
     if (SqlTypes.isLongBacked(left) && left.getTypeID() == right.getTypeID()) {
       signs = ComparisonKernels::longSigns;
@@ -60,6 +79,106 @@ final class ComparisonKernels {
       int[] computed = new int[rowCount];
       signs.compute(arguments.get(0), arguments.get(1), rowCount, computed);
       return fromSigns(function, field, arguments, computed, rowCount, allocator);
+    };
+  }
+
+  /**
+   * The operator as a 3-bit mask over the sign of left compared to right: bit 0 for less, 1 for equal, 2 for
+   * greater, so that one branch-free loop serves every operator.
+   */
+  private static int mask(String function) {
+    return switch (function) {
+      case Functions.EQUAL -> 0b010;
+      case Functions.NOT_EQUAL -> 0b101;
+      case Functions.LESS_THAN -> 0b001;
+      case Functions.LESS_THAN_OR_EQUAL -> 0b011;
+      case Functions.GREATER_THAN -> 0b100;
+      case Functions.GREATER_THAN_OR_EQUAL -> 0b110;
+      default -> throw new IllegalStateException(function);
+    };
+  }
+
+  /** The mask of the mirrored operator: {@code c < x} is {@code x > c}. */
+  private static int mirror(int mask) {
+    return (mask & 0b010) | (mask & 1) << 2 | (mask & 0b100) >> 2;
+  }
+
+  /**
+   * Compares integer-like values (integers, dates, timestamps, short decimals times a rescaling factor) read
+   * straight from the Arrow buffers, eight rows per result byte; a one-row scalar side is read once.
+   */
+  private static FieldVector longs(int mask, Field field, List<FieldVector> arguments, long leftFactor,
+      long rightFactor, int rowCount, BufferAllocator allocator) {
+    FieldVector result = Vectors.allocate(field, rowCount, allocator);
+    try {
+      if (BroadcastKernel.intersect(arguments, result, rowCount)) {
+        FieldVector left = arguments.get(0);
+        FieldVector right = arguments.get(1);
+        ArrowBuf out = result.getDataBuffer();
+        if (BroadcastKernel.isScalar(left, rowCount) && BroadcastKernel.isScalar(right, rowCount)) {
+          long a = load(left.getDataBuffer(), width(left), 0) * leftFactor;
+          long b = load(right.getDataBuffer(), width(right), 0) * rightFactor;
+          boolean bit = ((mask >>> ((a > b ? 2 : 0) + (a == b ? 1 : 0))) & 1) != 0;
+          if (bit) {
+            Vectors.setAllValid(out, rowCount);
+          }
+        } else if (BroadcastKernel.isScalar(right, rowCount)) {
+          long constant = load(right.getDataBuffer(), width(right), 0) * rightFactor;
+          compareToConstant(mask, left.getDataBuffer(), width(left), leftFactor, constant, out, rowCount);
+        } else if (BroadcastKernel.isScalar(left, rowCount)) {
+          long constant = load(left.getDataBuffer(), width(left), 0) * leftFactor;
+          compareToConstant(mirror(mask), right.getDataBuffer(), width(right), rightFactor, constant, out, rowCount);
+        } else {
+          ArrowBuf leftData = left.getDataBuffer();
+          ArrowBuf rightData = right.getDataBuffer();
+          int leftWidth = width(left);
+          int rightWidth = width(right);
+          for (int base = 0; base < rowCount; base += 8) {
+            int end = Math.min(8, rowCount - base);
+            int bits = 0;
+            for (int k = 0; k < end; k++) {
+              long a = load(leftData, leftWidth, base + k) * leftFactor;
+              long b = load(rightData, rightWidth, base + k) * rightFactor;
+              bits |= ((mask >>> ((a > b ? 2 : 0) + (a == b ? 1 : 0))) & 1) << k;
+            }
+            out.setByte(base >> 3, bits);
+          }
+        }
+      }
+      result.setValueCount(rowCount);
+      return result;
+    } catch (RuntimeException e) {
+      result.close();
+      throw e;
+    }
+  }
+
+  private static void compareToConstant(int mask, ArrowBuf data, int width, long factor, long constant, ArrowBuf out,
+      int rowCount) {
+    for (int base = 0; base < rowCount; base += 8) {
+      int end = Math.min(8, rowCount - base);
+      int bits = 0;
+      for (int k = 0; k < end; k++) {
+        long a = load(data, width, base + k) * factor;
+        bits |= ((mask >>> ((a > constant ? 2 : 0) + (a == constant ? 1 : 0))) & 1) << k;
+      }
+      out.setByte(base >> 3, bits);
+    }
+  }
+
+  /** Bytes per value of a fixed-width vector (a decimal's 16, of which the low 8 are read). */
+  static int width(FieldVector vector) {
+    return ((BaseFixedWidthVector) vector).getTypeWidth();
+  }
+
+  /** Row {@code row}'s value of a fixed-width integer-like buffer of {@code width} bytes per value. */
+  static long load(ArrowBuf data, int width, int row) {
+    return switch (width) {
+      case 8 -> data.getLong(row * 8L);
+      case 4 -> data.getInt(row * 4L);
+      case 16 -> data.getLong(row * 16L);
+      case 2 -> data.getShort(row * 2L);
+      default -> data.getByte(row);
     };
   }
 
@@ -86,18 +205,6 @@ final class ComparisonKernels {
     int leftScale = SqlTypes.scale(left);
     int rightScale = SqlTypes.scale(right);
     int scale = Math.max(leftScale, rightScale);
-    if (SqlTypes.precision(left) + scale - leftScale <= 18 && SqlTypes.precision(right) + scale - rightScale <= 18) {
-      // Both sides scaled to the common scale still fit in a long: compare unscaled longs.
-      long leftFactor = POWERS_OF_TEN[scale - leftScale];
-      long rightFactor = POWERS_OF_TEN[scale - rightScale];
-      return (leftVector, rightVector, rowCount, signs) -> {
-        long[] leftValues = Vectors.readLongs(leftVector, rowCount);
-        long[] rightValues = Vectors.readLongs(rightVector, rowCount);
-        for (int i = 0; i < rowCount; i++) {
-          signs[i] = Long.compare(leftValues[i] * leftFactor, rightValues[i] * rightFactor);
-        }
-      };
-    }
     if (leftScale == rightScale) {
       // Same scale: compare the 128-bit two's complement values (signed high word, then unsigned low word).
       return (leftVector, rightVector, rowCount, signs) -> {

@@ -13,11 +13,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -94,12 +96,7 @@ final class InKernel {
       for (Object element : elements) {
         set.add(asLong(element));
       }
-      return (value, valid, out, rowCount) -> {
-        long[] values = Vectors.readLongs(value, rowCount);
-        for (int i = 0; i < rowCount; i++) {
-          BitVectorHelper.setValidityBit(out, i, set.contains(values[i]) ? 1 : 0);
-        }
-      };
+      return (value, valid, out, rowCount) -> matchLongs(set, value, out, rowCount);
     }
     if (SqlTypes.isFloating(type)) {
       LongHashSet set = new LongHashSet();
@@ -126,12 +123,7 @@ final class InKernel {
           set.add(atScale.unscaledValue().longValue());
         }
       }
-      return (value, valid, out, rowCount) -> {
-        long[] values = Vectors.readLongs(value, rowCount);
-        for (int i = 0; i < rowCount; i++) {
-          BitVectorHelper.setValidityBit(out, i, set.contains(values[i]) ? 1 : 0);
-        }
-      };
+      return (value, valid, out, rowCount) -> matchLongs(set, value, out, rowCount);
     }
     if (SqlTypes.isDecimal(type)) {
       Set<BigDecimal> set = new HashSet<>();
@@ -159,6 +151,14 @@ final class InKernel {
         longest = Math.max(longest, bytes.length);
       }
       int maximumLength = longest;
+      // Lengths some element has: a row of any other length is not looked up (nor copied).
+      boolean[] lengths = new boolean[longest + 1];
+      byte[][] list = new byte[elements.size()][];
+      for (int e = 0; e < list.length; e++) {
+        list[e] = ((String) elements.get(e)).getBytes(StandardCharsets.UTF_8);
+        lengths[list[e].length] = true;
+      }
+      boolean linear = list.length <= 8;
       return (value, valid, out, rowCount) -> {
         ArrowBuf offsets = ((VarCharVector) value).getOffsetBuffer();
         ArrowBuf data = value.getDataBuffer();
@@ -169,16 +169,46 @@ final class InKernel {
           int start = offsets.getInt(i * 4L);
           int length = offsets.getInt(i * 4L + 4) - start;
           boolean found = false;
-          if (length <= maximumLength && Validity.isValid(valid, i)) {
+          if (length <= maximumLength && lengths[length] && Validity.isValid(valid, i)) {
             data.getBytes(start, scratch, 0, length);
-            probe.clear().limit(length);
-            found = set.contains(probe);
+            if (linear) {
+              for (int e = 0; e < list.length && !found; e++) {
+                found = Arrays.equals(scratch, 0, length, list[e], 0, list[e].length);
+              }
+            } else {
+              probe.clear().limit(length);
+              found = set.contains(probe);
+            }
           }
           BitVectorHelper.setValidityBit(out, i, found ? 1 : 0);
         }
       };
     }
     return null;
+  }
+
+  /**
+   * Membership of integer-like values (a short decimal's low word), read in place and written eight result bits
+   * per byte; booleans, one bit each, are read as bits.
+   */
+  private static void matchLongs(LongHashSet set, FieldVector value, ArrowBuf out, int rowCount) {
+    if (value instanceof BitVector) {
+      long[] values = Vectors.readLongs(value, rowCount);
+      for (int i = 0; i < rowCount; i++) {
+        BitVectorHelper.setValidityBit(out, i, set.contains(values[i]) ? 1 : 0);
+      }
+      return;
+    }
+    ArrowBuf data = value.getDataBuffer();
+    int width = ComparisonKernels.width(value);
+    for (int base = 0; base < rowCount; base += 8) {
+      int end = Math.min(8, rowCount - base);
+      int bits = 0;
+      for (int k = 0; k < end; k++) {
+        bits |= (set.contains(ComparisonKernels.load(data, width, base + k)) ? 1 : 0) << k;
+      }
+      out.setByte(base >> 3, bits);
+    }
   }
 
   /** The element at the value's scale, or null when it has more digits there and so can never be equal. */

@@ -10,11 +10,14 @@ import java.util.List;
 /**
  * A compiled SQL LIKE pattern matched against UTF-8 bytes: {@code %} matches any sequence, {@code _} exactly one
  * code point, the escape character makes the next {@code %}, {@code _} or escape literal. Exact, prefix%,
- * %suffix and %contains% patterns take byte-comparison fast paths; others use a backtracking matcher that
- * retries only from the last {@code %} (linear in practice, no regular expressions).
+ * %suffix and %contains% patterns take byte-comparison fast paths; other patterns without {@code _} (such as
+ * {@code %special%requests%}) match their literal runs left to right, each at its first occurrence after the
+ * previous one (the first anchored at the start, the last at the end, when the pattern does not begin or end with
+ * {@code %}); patterns with {@code _} use a backtracking matcher that retries only from the last {@code %} (linear
+ * in practice, no regular expressions).
  */
 final class LikePattern {
-  private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, ANYTHING, GENERAL }
+  private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, ANYTHING, SEGMENTS, GENERAL }
 
   private static final byte[] ANY_ONE = new byte[0];
   private static final byte[] ANY_MANY = new byte[0];
@@ -93,7 +96,7 @@ final class LikePattern {
         return new LikePattern(Shape.CONTAINS, elements.get(1), null);
       }
     }
-    return new LikePattern(Shape.GENERAL, null, elements.toArray(new byte[0][]));
+    return new LikePattern(anyOne ? Shape.GENERAL : Shape.SEGMENTS, null, elements.toArray(new byte[0][]));
   }
 
   /** True when {@code value[0..length)} matches. */
@@ -105,8 +108,49 @@ final class LikePattern {
       case SUFFIX -> length >= literal.length
           && Arrays.equals(value, length - literal.length, length, literal, 0, literal.length);
       case CONTAINS -> indexOf(value, 0, length, literal) >= 0;
+      case SEGMENTS -> matchesSegments(value, length);
       case GENERAL -> matchesGeneral(value, length);
     };
+  }
+
+  /** The backtracking matcher, whatever the shape: the reference the fast shapes are tested against. */
+  boolean matchesByBacktracking(byte[] value, int length) {
+    return elements == null ? matches(value, length) : matchesGeneral(value, length);
+  }
+
+  /** Literal runs separated by {@code %} (no {@code _}): the leftmost occurrence of each run in turn. */
+  private boolean matchesSegments(byte[] value, int length) {
+    int first = 0;
+    int last = elements.length - 1;
+    int position = 0;
+    int end = length;
+    if (elements[first] != ANY_MANY) {
+      byte[] prefix = elements[first++];
+      if (length < prefix.length || !Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length)) {
+        return false;
+      }
+      position = prefix.length;
+    }
+    if (elements[last] != ANY_MANY) {
+      byte[] suffix = elements[last--];
+      if (length - suffix.length < position
+          || !Arrays.equals(value, length - suffix.length, length, suffix, 0, suffix.length)) {
+        return false;
+      }
+      end = length - suffix.length;
+    }
+    for (int element = first; element <= last; element++) {
+      byte[] run = elements[element];
+      if (run == ANY_MANY) {
+        continue;
+      }
+      int found = indexOf(value, position, end, run);
+      if (found < 0) {
+        return false;
+      }
+      position = found + run.length;
+    }
+    return true;
   }
 
   private static int indexOf(byte[] value, int from, int length, byte[] literal) {

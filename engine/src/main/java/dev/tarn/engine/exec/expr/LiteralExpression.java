@@ -33,6 +33,11 @@ final class LiteralExpression implements VectorExpression {
     return Vectors.constant(field, literal.value(), input.rowCount(), allocator);
   }
 
+  /** The constant as a one-row vector, for a {@link BroadcastKernel} to read as every row's value. */
+  FieldVector evaluateScalar(BufferAllocator allocator) {
+    return Vectors.constant(field, literal.value(), 1, allocator);
+  }
+
   @Override
   public String toString() {
     return literal.toString();

@@ -6,7 +6,6 @@ import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.expr.VectorExpression;
 import dev.tarn.engine.exec.vector.Gather;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -19,6 +18,8 @@ public final class FilterOperator implements Operator {
   private final Operator input;
   private final VectorExpression condition;
   private final ExecutionContext context;
+  /** Indexes of the rows kept, reused across batches (an operator runs on one thread at a time). */
+  private int[] selected = new int[0];
 
   public FilterOperator(Operator input, VectorExpression condition, ExecutionContext context) {
     this.input = input;
@@ -41,15 +42,24 @@ public final class FilterOperator implements Operator {
       }
       try {
         int rowCount = batch.rowCount();
-        int[] selected = new int[rowCount];
+        if (selected.length < rowCount) {
+          selected = new int[rowCount];
+        }
         int count = 0;
         try (FieldVector result = condition.evaluate(batch, context.allocator())) {
           if (!(result instanceof NullVector)) {
             ArrowBuf valid = result.getValidityBuffer();
             ArrowBuf data = result.getDataBuffer();
-            for (int row = 0; row < rowCount; row++) {
-              selected[count] = row;
-              count += BitVectorHelper.get(valid, row) & BitVectorHelper.get(data, row);
+            // Eight rows per step: the set bits of (valid AND true), bits past the last row masked off.
+            for (int base = 0; base < rowCount; base += 8) {
+              int bits = valid.getByte(base >> 3) & data.getByte(base >> 3) & 0xFF;
+              if (rowCount - base < 8) {
+                bits &= (1 << (rowCount - base)) - 1;
+              }
+              while (bits != 0) {
+                selected[count++] = base + Integer.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+              }
             }
           }
         }

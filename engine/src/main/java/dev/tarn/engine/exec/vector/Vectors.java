@@ -289,6 +289,28 @@ public final class Vectors {
     return values;
   }
 
+  /**
+   * True when every non-NULL value among the first {@code count} of a decimal vector fits in a long (its high word
+   * is the sign extension of its low word), so that the low words, read in place, are the unscaled values.
+   */
+  public static boolean decimalsFitInLongs(DecimalVector vector, int count) {
+    ArrowBuf data = vector.getDataBuffer();
+    long wide = 0;
+    if (vector.getNullCount() == 0) {
+      for (int i = 0; i < count; i++) {
+        wide |= data.getLong(i * 16L + 8) ^ (data.getLong(i * 16L) >> 63);
+      }
+      return wide == 0;
+    }
+    ArrowBuf validity = vector.getValidityBuffer();
+    for (int i = 0; i < count; i++) {
+      if (BitVectorHelper.get(validity, i) != 0) {
+        wide |= data.getLong(i * 16L + 8) ^ (data.getLong(i * 16L) >> 63);
+      }
+    }
+    return wide == 0;
+  }
+
   /** Writes {@code values} into a long-backed or decimal vector's data, narrowing without checks; validity untouched. */
   public static void writeLongs(FieldVector vector, long[] values, int count) {
     ArrowBuf data = vector.getDataBuffer();
