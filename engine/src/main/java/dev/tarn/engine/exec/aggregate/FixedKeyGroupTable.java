@@ -7,10 +7,11 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * A {@link GroupTable} for several fixed-width key columns (see {@link GroupTables}): open addressing with linear
+ * A {@link GroupTable} for fixed-width key columns and short strings (see {@link GroupTables}, {@link FixedKeys}): open addressing with linear
  * probing over one {@code long[]} whose slots hold the n key values, the row's null mask (bit i: column i is
  * NULL, its value then 0) and the group id + 1 (0 = empty), contiguous so one lookup touches one or two cache
  * lines. Load factor at most 1/2; no objects or virtual calls per row.
@@ -43,7 +44,16 @@ final class FixedKeyGroupTable implements GroupTable {
 
   @Override
   public void findOrInsert(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    insertKeys.load(keys, rowCount);
+    if (!tryFindOrInsert(keys, rowCount, groupIds)) {
+      throw new IllegalStateException("A string key is too long for a fixed-width table");
+    }
+  }
+
+  /** As {@link #findOrInsert}, or false, having changed nothing, when some string key is longer than 8 bytes. */
+  boolean tryFindOrInsert(List<FieldVector> keys, int rowCount, int[] groupIds) {
+    if (!insertKeys.load(keys, rowCount, true)) {
+      return false;
+    }
     long[][] values = insertKeys.values;
     for (int row = 0; row < rowCount; row++) {
       long rowMask = insertKeys.anyMask ? insertKeys.masks[row] : 0;
@@ -63,6 +73,7 @@ final class FixedKeyGroupTable implements GroupTable {
         slot = (slot + 1) & mask;
       }
     }
+    return true;
   }
 
   private long hash(long[][] values, int row, long rowMask) {
@@ -131,7 +142,7 @@ final class FixedKeyGroupTable implements GroupTable {
       Arrays.fill(groupIds, 0, rowCount, -1);
       return;
     }
-    scratch.load(keys, rowCount);
+    scratch.load(keys, rowCount, false);
     long[][] values = scratch.values;
     for (int row = 0; row < rowCount; row++) {
       long rowMask = scratch.anyMask ? scratch.masks[row] : 0;
@@ -157,6 +168,7 @@ final class FixedKeyGroupTable implements GroupTable {
   public List<FieldVector> takeKeys(List<Field> fields, BufferAllocator allocator) {
     List<FieldVector> result = new ArrayList<>(columns);
     long[] column = new long[groupCount];
+    int strings = 0;
     try {
       for (int c = 0; c < columns; c++) {
         FieldVector vector = Vectors.allocate(fields.get(c), groupCount, allocator);
@@ -164,7 +176,11 @@ final class FixedKeyGroupTable implements GroupTable {
         for (int group = 0; group < groupCount; group++) {
           column[group] = groupKeys[group * columns + c];
         }
-        Vectors.writeLongs(vector, column, groupCount);
+        if (vector instanceof VarCharVector text) {
+          writeStrings(text, column, 32 + 4 * strings++);
+        } else {
+          Vectors.writeLongs(vector, column, groupCount);
+        }
         for (int group = 0; group < groupCount; group++) {
           BitVectorHelper.setValidityBit(vector.getValidityBuffer(), group, (int) (~groupMasks[group] >>> c) & 1);
         }
@@ -174,6 +190,18 @@ final class FixedKeyGroupTable implements GroupTable {
     } catch (RuntimeException e) {
       result.forEach(FieldVector::close);
       throw e;
+    }
+  }
+
+  /** Unpacks strings of at most 8 bytes (see {@link FixedKeys}): the bytes from the long, the length from the mask. */
+  private void writeStrings(VarCharVector vector, long[] packed, int shift) {
+    byte[] bytes = new byte[8];
+    for (int group = 0; group < groupCount; group++) {
+      int length = (int) (groupMasks[group] >>> shift) & 0xF;
+      for (int i = 0; i < length; i++) {
+        bytes[i] = (byte) (packed[group] >>> (8 * i));
+      }
+      vector.setSafe(group, bytes, 0, length);
     }
   }
 

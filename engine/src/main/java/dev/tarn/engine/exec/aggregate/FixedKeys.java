@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
@@ -22,8 +23,14 @@ public final class FixedKeys {
   /** Whether some row has a non-zero mask (otherwise {@link #masks} is stale and must not be read). */
   boolean anyMask;
 
-  /** Reads rows {@code 0..rowCount)} of {@code columns}, whose kinds the caller checked are fixed-width. */
-  void load(List<FieldVector> columns, int rowCount) {
+  /**
+   * Reads rows {@code 0..rowCount)} of {@code columns}, whose kinds the caller checked are fixed-width or strings.
+   * A string of at most 8 bytes is packed into its long (little-endian, zero-padded) with its length in the row's
+   * mask (4 bits at {@code 32 + 4k} for the k-th string column), so equal strings and only they read equal. A
+   * longer one cannot: with {@code strict} (inserting) the load fails and returns false; otherwise (finding) its
+   * row is marked {@link #UNMATCHABLE}, as no inserted key is that long.
+   */
+  boolean load(List<FieldVector> columns, int rowCount, boolean strict) {
     int columnCount = columns.size();
     if (values.length < columnCount) {
       values = Arrays.copyOf(values, columnCount);
@@ -32,24 +39,69 @@ public final class FixedKeys {
       masks = new long[Math.max(rowCount, masks.length * 2)];
     }
     anyMask = false;
+    int strings = 0;
     for (int c = 0; c < columnCount; c++) {
       if (values[c] == null || values[c].length < rowCount) {
         values[c] = new long[Math.max(rowCount, values[c] == null ? 0 : values[c].length * 2)];
       }
       FieldVector column = columns.get(c);
       long[] out = values[c];
-      readColumn(column, rowCount, out);
+      long keep = -1L;
+      if (column instanceof VarCharVector text) {
+        int shift = 32 + 4 * strings++;
+        if (!readStrings(text, rowCount, out, shift, strict)) {
+          return false;
+        }
+        keep = ~(0xFL << shift);
+      } else {
+        readColumn(column, rowCount, out);
+      }
       if (column.getNullCount() > 0) {
         startMasks(rowCount);
         ArrowBuf validity = column.getValidityBuffer();
         for (int row = 0; row < rowCount; row++) {
           long valid = BitVectorHelper.get(validity, row);
-          // Branch-free: a NULL's value becomes 0 and its bit is set, whatever garbage its slot held.
+          // Branch-free: a NULL's value (and string length) becomes 0 and its bit is set, whatever its slot held.
           out[row] &= -valid;
-          masks[row] |= (valid ^ 1) << c;
+          masks[row] = (masks[row] & (keep | -valid)) | (valid ^ 1) << c;
         }
       }
     }
+    return true;
+  }
+
+  private boolean readStrings(VarCharVector column, int rowCount, long[] out, int shift, boolean strict) {
+    startMasks(rowCount);
+    ArrowBuf offsets = column.getOffsetBuffer();
+    ArrowBuf data = column.getDataBuffer();
+    ArrowBuf validity = column.getValidityBuffer();
+    long capacity = data.capacity();
+    for (int row = 0; row < rowCount; row++) {
+      int start = offsets.getInt(row * 4L);
+      int length = offsets.getInt(row * 4L + 4) - start;
+      if (length > 8) {
+        out[row] = 0;
+        if (BitVectorHelper.get(validity, row) != 0) {
+          if (strict) {
+            return false;
+          }
+          masks[row] |= UNMATCHABLE;
+        }
+        continue;
+      }
+      long packed;
+      if (start + 8L <= capacity) {
+        packed = length == 8 ? data.getLong(start) : data.getLong(start) & ((1L << (length * 8)) - 1);
+      } else {
+        packed = 0;
+        for (int i = length - 1; i >= 0; i--) {
+          packed = packed << 8 | (data.getByte(start + i) & 0xFF);
+        }
+      }
+      out[row] = packed;
+      masks[row] |= (long) length << shift;
+    }
+    return true;
   }
 
   private void startMasks(int rowCount) {

@@ -1,6 +1,7 @@
 package dev.tarn.engine.exec.aggregate;
 
 import dev.tarn.engine.exec.vector.SqlTypes;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -13,25 +14,32 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Chooses a {@link GroupTable} from the key types, once per operator: keys that are all fixed-width values exactly
  * representable as a long (integers, booleans, dates, timestamps, decimals of precision at most 18) get a primitive
  * table with the keys inline ({@link LongKeyGroupTable} for one column, {@link FixedKeyGroupTable} for up to
- * {@link #MAX_FIXED_COLUMNS}); anything else (strings, wide decimals, floating point, NULL-typed columns) the
- * byte-encoded {@link EncodedKeyGroupTable}. Both number keys identically, which the tests check.
+ * {@link #MAX_FIXED_COLUMNS}); grouping keys with strings start on the fixed table while the strings fit in a long
+ * ({@link FallbackGroupTable}); anything else (wide decimals, floating point, NULL-typed columns, string join keys)
+ * gets the byte-encoded {@link EncodedKeyGroupTable}. All number keys identically, which the tests check.
  */
 public final class GroupTables {
   /** Column kinds, as the byte encoding compares them: a long-backed value never equals a decimal. */
   static final int OTHER = 0;
   static final int LONG = 1;
   static final int DECIMAL = 2;
+  static final int STRING = 3;
 
   /** Null masks are a long per row, bit i for column i; bit 63 marks a row that cannot match (see FixedKeys). */
   public static final int MAX_FIXED_COLUMNS = 32;
+  /** A packed string's length takes 4 mask bits from bit 32 on (see FixedKeys), so at most 7 string columns. */
+  public static final int MAX_STRING_COLUMNS = 7;
 
   private GroupTables() {}
 
   /** A table for GROUP BY over {@code keyFields}, keeping each group's key values for {@link GroupTable#takeKeys}. */
   public static GroupTable forGrouping(List<Field> keyFields, BufferAllocator allocator) {
     List<ArrowType> types = keyFields.stream().map(Field::getType).toList();
-    if (fixedWidth(types)) {
+    if (fixedWidth(types, true)) {
       int[] kinds = kinds(types);
+      if (Arrays.stream(kinds).anyMatch(kind -> kind == STRING)) {
+        return new FallbackGroupTable(keyFields, kinds, allocator);
+      }
       return kinds.length == 1 ? new LongKeyGroupTable(kinds) : new FixedKeyGroupTable(kinds);
     }
     return new EncodedKeyGroupTable(keyFields, allocator);
@@ -40,24 +48,30 @@ public final class GroupTables {
   /** A table for join keys of these columns' types (it keeps no key values to output). */
   public static GroupTable forJoin(List<FieldVector> keyColumns) {
     List<ArrowType> types = keyColumns.stream().map(column -> column.getField().getType()).toList();
-    if (fixedWidth(types)) {
+    // String join keys stay encoded: a join has no allocator to move its keys to another table mid-build.
+    if (fixedWidth(types, false)) {
       int[] kinds = kinds(types);
       return kinds.length == 1 ? new LongKeyGroupTable(kinds) : new FixedKeyGroupTable(kinds);
     }
     return new EncodedKeyGroupTable(null, null);
   }
 
-  /** Whether the fast tables can hold keys of {@code types}. */
-  public static boolean fixedWidth(List<ArrowType> types) {
+  /** Whether the fast tables can hold keys of {@code types}; {@code strings}: VARCHAR ones too, packed if short. */
+  public static boolean fixedWidth(List<ArrowType> types, boolean strings) {
     if (types.isEmpty() || types.size() > MAX_FIXED_COLUMNS) {
       return false;
     }
+    int stringCount = 0;
     for (ArrowType type : types) {
-      if (kind(type) == OTHER || (SqlTypes.isDecimal(type) && !SqlTypes.isShortDecimal(type))) {
+      int kind = kind(type);
+      if (kind == STRING) {
+        stringCount++;
+      }
+      if (kind == OTHER || (kind == STRING && !strings) || (kind == DECIMAL && !SqlTypes.isShortDecimal(type))) {
         return false;
       }
     }
-    return true;
+    return stringCount <= MAX_STRING_COLUMNS;
   }
 
   /** The kind of a column type, as far as key equality goes; wide decimals are DECIMAL too (checked per value). */
@@ -69,6 +83,7 @@ public final class GroupTables {
       case Timestamp -> ((ArrowType.Timestamp) type).getUnit() == TimeUnit.MICROSECOND
           && ((ArrowType.Timestamp) type).getTimezone() == null ? LONG : OTHER;
       case Decimal -> DECIMAL;
+      case Utf8 -> STRING;
       default -> OTHER;
     };
   }

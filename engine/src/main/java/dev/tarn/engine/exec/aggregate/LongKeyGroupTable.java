@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * A {@link GroupTable} for one fixed-width key column (see {@link GroupTables}): open addressing with linear
+ * A {@link GroupTable} for one fixed-width, non-string key column (see {@link GroupTables}): open addressing with linear
  * probing over one {@code long[]} holding, per slot, the key and its group id + 1 (0 = empty) side by side, so a
  * lookup usually costs a single cache miss. The NULL key has no slot, just {@link #nullGroup}. Load factor at most
  * 1/2; no objects or virtual calls per row.
@@ -37,7 +37,7 @@ final class LongKeyGroupTable implements GroupTable {
 
   @Override
   public void findOrInsert(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    insertKeys.load(keys, rowCount);
+    insertKeys.load(keys, rowCount, true);
     long[] values = insertKeys.values[0];
     if (!insertKeys.anyMask) {
       for (int row = 0; row < rowCount; row++) {
@@ -119,7 +119,7 @@ final class LongKeyGroupTable implements GroupTable {
       Arrays.fill(groupIds, 0, rowCount, -1);
       return;
     }
-    scratch.load(keys, rowCount);
+    scratch.load(keys, rowCount, false);
     long[] values = scratch.values[0];
     long[] table = slots;
     int slotMask = mask;

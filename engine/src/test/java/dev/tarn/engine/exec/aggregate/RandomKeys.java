@@ -54,11 +54,35 @@ public final class RandomKeys {
     return vector;
   }
 
-  /** A batch of random key columns of {@code fields}. */
+  /** A string of at most 8 UTF-8 bytes (with NUL and multi-byte characters), or with {@code long} maybe longer. */
+  public static String string(Random random, boolean longer) {
+    String[] pool = {"", "a", "b", "ab", "a\0", "\0", "1-URGENT", "12345678", "\u00e9", "\u00e9\u00e9", "REG AIR"};
+    if (longer && random.nextInt(40) == 0) {
+      return "Customer#" + random.nextInt(1000);
+    }
+    if (random.nextBoolean()) {
+      return pool[random.nextInt(pool.length)];
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(9); i > 0; i--) {
+      text.append((char) ('0' + random.nextInt(40)));
+    }
+    return text.toString();
+  }
+
+  /** A batch of random key columns of {@code fields}; {@code longStrings}: VARCHAR ones may exceed 8 bytes. */
   public static List<FieldVector> batch(Random random, List<Field> fields, int rows, double nullRate, boolean wide,
-      BufferAllocator allocator) {
+      boolean longStrings, BufferAllocator allocator) {
     List<FieldVector> columns = new ArrayList<>();
     for (Field field : fields) {
+      if (SqlTypes.isString(field.getType())) {
+        List<Object> strings = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+          strings.add(random.nextDouble() < nullRate ? null : string(random, longStrings));
+        }
+        columns.add(Vectors.fromValues(field, strings, allocator));
+        continue;
+      }
       long[] values = new long[rows];
       boolean[] nulls = new boolean[rows];
       for (int i = 0; i < rows; i++) {

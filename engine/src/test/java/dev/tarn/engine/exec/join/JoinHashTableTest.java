@@ -101,7 +101,7 @@ class JoinHashTableTest {
   /** Random keys from a small domain (so probes hit), as strings for VARCHAR columns. */
   private List<FieldVector> batch(Random random, List<Field> fields, int rows, boolean withNulls) {
     if (!(fields.get(0).getType() instanceof ArrowType.Utf8)) {
-      return RandomKeys.batch(random, fields, rows, withNulls ? 0.15 : 0, false, allocator);
+      return RandomKeys.batch(random, fields, rows, withNulls ? 0.15 : 0, false, false, allocator);
     }
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
