@@ -51,7 +51,7 @@ final class FixedKeyGroupTable implements GroupTable {
 
   /** As {@link #findOrInsert}, or false, having changed nothing, when some string key is longer than 8 bytes. */
   boolean tryFindOrInsert(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    if (!insertKeys.load(keys, rowCount, true)) {
+    if (!insertKeys.load(keys, kinds, rowCount, true)) {
       return false;
     }
     long[][] values = insertKeys.values;
@@ -142,7 +142,7 @@ final class FixedKeyGroupTable implements GroupTable {
       Arrays.fill(groupIds, 0, rowCount, -1);
       return;
     }
-    scratch.load(keys, rowCount, false);
+    scratch.load(keys, kinds, rowCount, false);
     long[][] values = scratch.values;
     for (int row = 0; row < rowCount; row++) {
       long rowMask = scratch.anyMask ? scratch.masks[row] : 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -24,13 +25,13 @@ public final class FixedKeys {
   boolean anyMask;
 
   /**
-   * Reads rows {@code 0..rowCount)} of {@code columns}, whose kinds the caller checked are fixed-width or strings.
+   * Reads rows {@code 0..rowCount)} of {@code columns}, keys of {@code kinds} (see {@link GroupTables}).
    * A string of at most 8 bytes is packed into its long (little-endian, zero-padded) with its length in the row's
    * mask (4 bits at {@code 32 + 4k} for the k-th string column), so equal strings and only they read equal. A
    * longer one cannot: with {@code strict} (inserting) the load fails and returns false; otherwise (finding) its
    * row is marked {@link #UNMATCHABLE}, as no inserted key is that long.
    */
-  boolean load(List<FieldVector> columns, int rowCount, boolean strict) {
+  boolean load(List<FieldVector> columns, int[] kinds, int rowCount, boolean strict) {
     int columnCount = columns.size();
     if (values.length < columnCount) {
       values = Arrays.copyOf(values, columnCount);
@@ -47,8 +48,19 @@ public final class FixedKeys {
       FieldVector column = columns.get(c);
       long[] out = values[c];
       long keep = -1L;
+      // Mask bits are placed by the table's key kinds, whatever vector class a batch brings.
+      int shift = 32 + 4 * strings;
+      strings += kinds[c] == GroupTables.STRING ? 1 : 0;
+      if (column instanceof NullVector) {
+        // A NULL-typed batch column under a typed key (a NULL literal): all NULL, as the typed column's NULLs.
+        startMasks(rowCount);
+        for (int row = 0; row < rowCount; row++) {
+          out[row] = 0;
+          masks[row] |= 1L << c;
+        }
+        continue;
+      }
       if (column instanceof VarCharVector text) {
-        int shift = 32 + 4 * strings++;
         if (!readStrings(text, rowCount, out, shift, strict)) {
           return false;
         }

@@ -37,7 +37,7 @@ final class LongKeyGroupTable implements GroupTable {
 
   @Override
   public void findOrInsert(List<FieldVector> keys, int rowCount, int[] groupIds) {
-    insertKeys.load(keys, rowCount, true);
+    insertKeys.load(keys, kinds, rowCount, true);
     long[] values = insertKeys.values[0];
     if (!insertKeys.anyMask) {
       for (int row = 0; row < rowCount; row++) {
@@ -119,7 +119,7 @@ final class LongKeyGroupTable implements GroupTable {
       Arrays.fill(groupIds, 0, rowCount, -1);
       return;
     }
-    scratch.load(keys, rowCount, false);
+    scratch.load(keys, kinds, rowCount, false);
     long[] values = scratch.values[0];
     long[] table = slots;
     int slotMask = mask;

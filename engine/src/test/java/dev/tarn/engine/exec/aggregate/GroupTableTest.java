@@ -85,6 +85,31 @@ class GroupTableTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void nullTypedBatchColumnJoinsTheNullGroup() {
+    List<Field> fields = List.of(field("s", VARCHAR), field("k", BIGINT));
+    try (GroupTable table = GroupTables.forGrouping(fields, allocator)) {
+      int[] ids = new int[3];
+      try (FieldVector strings = vector(allocator, VARCHAR, "x", null, "x");
+          FieldVector longs = vector(allocator, BIGINT, 5L, null, null)) {
+        table.findOrInsert(List.of(strings, longs), 3, ids);
+      }
+      assertThat(ids).containsExactly(0, 1, 2);
+      try (FieldVector strings = vector(allocator, VARCHAR, null, "x");
+          FieldVector nulls = new org.apache.arrow.vector.NullVector(field("k", NULL), 2)) {
+        table.findOrInsert(List.of(strings, nulls), 2, ids);
+      }
+      assertThat(ids).startsWith(1, 2);
+      List<FieldVector> keys = table.takeKeys(fields, allocator);
+      try {
+        assertThat(values(keys.get(0))).containsExactly("x", null, "x");
+        assertThat(values(keys.get(1))).containsExactly(5L, null, null);
+      } finally {
+        keys.forEach(FieldVector::close);
+      }
+    }
+  }
+
   private static void assertSameKeys(List<FieldVector> actual, List<FieldVector> expected) {
     try {
       assertThat(actual).hasSameSizeAs(expected);
