@@ -8,14 +8,14 @@ import org.apache.arrow.vector.types.pojo.Field;
 /**
  * Grouping by string keys (with or without fixed-width ones) on the fast {@link FixedKeyGroupTable} for as long as
  * every string key fits its packing (8 bytes: flags, ship modes, priorities, brands, country codes), then, from the
- * first batch holding a longer one, on the byte-encoded {@link EncodedKeyGroupTable}. The switch moves the groups
- * over in id order, so every group keeps its id and the accumulators never notice.
+ * first batch holding a longer one, on the general table for such keys ({@link GroupTables#general}). The switch
+ * moves the groups over in id order, so every group keeps its id and the accumulators never notice.
  */
 final class FallbackGroupTable implements GroupTable {
   private final List<Field> keyFields;
   private final BufferAllocator allocator;
   private final FixedKeyGroupTable fixed;
-  private EncodedKeyGroupTable encoded;
+  private GroupTable encoded;
 
   FallbackGroupTable(List<Field> keyFields, int[] kinds, BufferAllocator allocator) {
     this.keyFields = List.copyOf(keyFields);
@@ -42,7 +42,7 @@ final class FallbackGroupTable implements GroupTable {
   private void switchToEncoded() {
     int groups = fixed.groupCount();
     List<FieldVector> keys = fixed.takeKeys(keyFields, allocator);
-    EncodedKeyGroupTable table = new EncodedKeyGroupTable(keyFields, allocator);
+    GroupTable table = GroupTables.general(keyFields, allocator);
     try {
       table.findOrInsert(keys, groups, new int[groups]);
     } catch (RuntimeException e) {

@@ -11,10 +11,10 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * A {@link GroupTable} for fixed-width key columns and short strings (see {@link GroupTables}, {@link FixedKeys}): open addressing with linear
- * probing over one {@code long[]} whose slots hold the n key values, the row's null mask (bit i: column i is
- * NULL, its value then 0) and the group id + 1 (0 = empty), contiguous so one lookup touches one or two cache
- * lines. Load factor at most 1/2; no objects or virtual calls per row.
+ * A {@link GroupTable} for fixed-width key columns and short strings (see {@link GroupTables}, {@link FixedKeys}):
+ * open addressing with linear probing over one {@code long[]} whose slots hold the n key values, the row's mask
+ * (bit i: column i is NULL, its value then 0; packed string lengths) and the group id + 1 (0 = empty), contiguous
+ * so one lookup touches one or two cache lines. Load factor at most 1/2; no objects or virtual calls per row.
  */
 final class FixedKeyGroupTable implements GroupTable {
   private final int[] kinds;

@@ -15,8 +15,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * representable as a long (integers, booleans, dates, timestamps, decimals of precision at most 18) get a primitive
  * table with the keys inline ({@link LongKeyGroupTable} for one column, {@link FixedKeyGroupTable} for up to
  * {@link #MAX_FIXED_COLUMNS}); grouping keys with strings start on the fixed table while the strings fit in a long
- * ({@link FallbackGroupTable}); anything else (wide decimals, floating point, NULL-typed columns, string join keys)
- * gets the byte-encoded {@link EncodedKeyGroupTable}. All number keys identically, which the tests check.
+ * ({@link FallbackGroupTable}); a single VARCHAR key of any length the {@link StringKeyGroupTable}; anything else
+ * (wide decimals, floating point, NULL-typed columns, several strings that do not fit) the byte-encoded
+ * {@link EncodedKeyGroupTable}. All number keys identically, which the tests check.
  */
 public final class GroupTables {
   /** Column kinds, as the byte encoding compares them: a long-backed value never equals a decimal. */
@@ -42,16 +43,27 @@ public final class GroupTables {
       }
       return kinds.length == 1 ? new LongKeyGroupTable(kinds) : new FixedKeyGroupTable(kinds);
     }
+    return general(keyFields, allocator);
+  }
+
+  /** The table for keys of any length: {@link StringKeyGroupTable} for one VARCHAR, else the encoded one. */
+  static GroupTable general(List<Field> keyFields, BufferAllocator allocator) {
+    if (keyFields.size() == 1 && kind(keyFields.get(0).getType()) == STRING) {
+      return new StringKeyGroupTable();
+    }
     return new EncodedKeyGroupTable(keyFields, allocator);
   }
 
   /** A table for join keys of these columns' types (it keeps no key values to output). */
   public static GroupTable forJoin(List<FieldVector> keyColumns) {
     List<ArrowType> types = keyColumns.stream().map(column -> column.getField().getType()).toList();
-    // String join keys stay encoded: a join has no allocator to move its keys to another table mid-build.
+    // String join keys are not packed: a join has no allocator to move its keys to another table mid-build.
     if (fixedWidth(types, false)) {
       int[] kinds = kinds(types);
       return kinds.length == 1 ? new LongKeyGroupTable(kinds) : new FixedKeyGroupTable(kinds);
+    }
+    if (types.size() == 1 && kind(types.get(0)) == STRING) {
+      return new StringKeyGroupTable();
     }
     return new EncodedKeyGroupTable(null, null);
   }

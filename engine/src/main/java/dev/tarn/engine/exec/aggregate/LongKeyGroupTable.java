@@ -10,10 +10,10 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * A {@link GroupTable} for one fixed-width, non-string key column (see {@link GroupTables}): open addressing with linear
- * probing over one {@code long[]} holding, per slot, the key and its group id + 1 (0 = empty) side by side, so a
- * lookup usually costs a single cache miss. The NULL key has no slot, just {@link #nullGroup}. Load factor at most
- * 1/2; no objects or virtual calls per row.
+ * A {@link GroupTable} for one fixed-width, non-string key column (see {@link GroupTables}): open addressing with
+ * linear probing over one {@code long[]} holding, per slot, the key and its group id + 1 (0 = empty) side by side,
+ * so a lookup usually costs a single cache miss. The NULL key has no slot, just {@link #nullGroup}. Load factor at
+ * most 1/2; no objects or virtual calls per row.
  */
 final class LongKeyGroupTable implements GroupTable {
   private final int[] kinds;
