@@ -21,6 +21,14 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class DecimalSumAccumulator implements Accumulator {
   private static final BigInteger LIMIT = BigInteger.TEN.pow(38);
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
 
   private final boolean average;
   private long[] sums = new long[16];
@@ -104,6 +112,29 @@ final class DecimalSumAccumulator implements Accumulator {
     }
   }
 
+  /**
+   * The unscaled result for a long {@code total} at scale + {@code digits}: the sum, or the average rounded HALF_UP
+   * as {@link BigDecimal#divide} would; Long.MIN_VALUE when a long cannot hold it (the BigDecimal path then does).
+   */
+  private long scaledResult(long total, long count, int digits) {
+    long factor = POWERS_OF_TEN[digits];
+    long high = Math.multiplyHigh(total, factor);
+    long scaled = total * factor;
+    if (high != scaled >> 63 || scaled == Long.MIN_VALUE) {
+      return Long.MIN_VALUE;
+    }
+    if (!average) {
+      return scaled;
+    }
+    long quotient = scaled / count;
+    long remainder = Math.abs(scaled % count);
+    // HALF_UP: away from zero when the remainder is at least half the divisor (written so nothing overflows).
+    if (remainder >= count - remainder) {
+      quotient += scaled < 0 ? -1 : 1;
+    }
+    return quotient;
+  }
+
   @Override
   public FieldVector result(Field field, int groupCount, BufferAllocator allocator) {
     sums = Accumulators.grow(sums, groupCount);
@@ -112,9 +143,22 @@ final class DecimalSumAccumulator implements Accumulator {
     DecimalVector result = (DecimalVector) Vectors.allocate(field, groupCount, allocator);
     try {
       int resultScale = SqlTypes.scale(field.getType());
+      int precision = SqlTypes.precision(field.getType());
+      ArrowBuf data = result.getDataBuffer();
+      ArrowBuf validity = result.getValidityBuffer();
       for (int group = 0; group < groupCount; group++) {
         if (counts[group] == 0) {
           continue;
+        }
+        if (spilled[group] == null && resultScale >= scale && resultScale - scale <= 18) {
+          // The usual case, a total that never left its long: exact long arithmetic, no BigDecimal per group.
+          long unscaled = scaledResult(sums[group], counts[group], resultScale - scale);
+          if (unscaled != Long.MIN_VALUE && (precision > 18 || Math.abs(unscaled) < POWERS_OF_TEN[precision])) {
+            data.setLong(group * 16L, unscaled);
+            data.setLong(group * 16L + 8, unscaled >> 63);
+            BitVectorHelper.setBit(validity, group);
+            continue;
+          }
         }
         BigInteger total = BigInteger.valueOf(sums[group]);
         if (spilled[group] != null) {

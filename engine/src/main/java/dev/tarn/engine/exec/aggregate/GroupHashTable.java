@@ -4,11 +4,13 @@ import java.util.Arrays;
 
 /**
  * Maps encoded keys (byte ranges from {@link KeyEncoder}) to dense group ids 0, 1, 2, ... with open addressing
- * and linear probing. Keys are copied into one growing byte array; a stored hash per group avoids most byte
- * comparisons and makes resizing cheap.
+ * and linear probing. Keys are copied into one growing byte array. Each slot holds the high half of its key's hash
+ * next to the group id + 1 (0 = empty), so a probe rejects other keys without touching the group's arrays; the
+ * full hash per group makes resizing cheap.
  */
 public final class GroupHashTable {
-  private int[] slots = new int[1024];
+  private static final long HASH_BITS = 0xFFFFFFFF00000000L;
+  private long[] slots = new long[1024];
   private long[] groupHashes = new long[256];
   private int[] keyOffsets = new int[257];
   private byte[] keyBytes = new byte[4096];
@@ -23,13 +25,14 @@ public final class GroupHashTable {
     long hash = KeyEncoder.hash(bytes, from, to);
     int mask = slots.length - 1;
     int slot = (int) hash & mask;
+    long hashBits = hash & HASH_BITS;
     while (true) {
-      int entry = slots[slot];
+      long entry = slots[slot];
       if (entry == 0) {
         return insert(slot, hash, bytes, from, to);
       }
-      int group = entry - 1;
-      if (groupHashes[group] == hash
+      int group = (int) entry - 1;
+      if ((entry & HASH_BITS) == hashBits
           && Arrays.equals(keyBytes, keyOffsets[group], keyOffsets[group + 1], bytes, from, to)) {
         return group;
       }
@@ -42,13 +45,14 @@ public final class GroupHashTable {
     long hash = KeyEncoder.hash(bytes, from, to);
     int mask = slots.length - 1;
     int slot = (int) hash & mask;
+    long hashBits = hash & HASH_BITS;
     while (true) {
-      int entry = slots[slot];
+      long entry = slots[slot];
       if (entry == 0) {
         return -1;
       }
-      int group = entry - 1;
-      if (groupHashes[group] == hash
+      int group = (int) entry - 1;
+      if ((entry & HASH_BITS) == hashBits
           && Arrays.equals(keyBytes, keyOffsets[group], keyOffsets[group + 1], bytes, from, to)) {
         return group;
       }
@@ -70,7 +74,7 @@ public final class GroupHashTable {
     System.arraycopy(bytes, from, keyBytes, start, length);
     keyOffsets[group + 1] = start + length;
     groupHashes[group] = hash;
-    slots[slot] = group + 1;
+    slots[slot] = (hash & HASH_BITS) | (group + 1L);
     if (groupCount * 2 > slots.length) {
       resize();
     }
@@ -78,14 +82,15 @@ public final class GroupHashTable {
   }
 
   private void resize() {
-    slots = new int[slots.length * 2];
+    slots = new long[slots.length * 2];
     int mask = slots.length - 1;
     for (int group = 0; group < groupCount; group++) {
-      int slot = (int) groupHashes[group] & mask;
+      long hash = groupHashes[group];
+      int slot = (int) hash & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      slots[slot] = group + 1;
+      slots[slot] = (hash & HASH_BITS) | (group + 1L);
     }
   }
 }

@@ -17,8 +17,14 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 public final class BuildRows implements AutoCloseable {
   private final List<Batch> batches = new ArrayList<>();
-  private int[] batchOf = new int[1024];
-  private int[] rowOf = new int[1024];
+  /** Per row id, its batch index (high 32 bits) and row in that batch (low 32): one load, one cache miss. */
+  private long[] locations = new long[1024];
+  /**
+   * The row count of every batch but the last (which has at most as many), or 0 when the batches are not that
+   * regular: then an id's batch and row are a division away, with no memory access at all.
+   */
+  private int uniformSize = -1;
+  private int lastBatchSize;
   private long[] matched = new long[16];
   private int rowCount;
   private FieldVector[][] columnsByBatch;
@@ -30,18 +36,22 @@ public final class BuildRows implements AutoCloseable {
       batch.close();
       return first;
     }
-    int end = first + batch.rowCount();
-    if (end > batchOf.length) {
-      int capacity = Math.max(end, batchOf.length * 2);
-      batchOf = Arrays.copyOf(batchOf, capacity);
-      rowOf = Arrays.copyOf(rowOf, capacity);
+    int size = batch.rowCount();
+    int end = first + size;
+    if (end > locations.length) {
+      locations = Arrays.copyOf(locations, Math.max(end, locations.length * 2));
     }
     int batchIndex = batches.size();
     batches.add(batch);
-    Arrays.fill(batchOf, first, end, batchIndex);
-    for (int row = 0; row < batch.rowCount(); row++) {
-      rowOf[first + row] = row;
+    for (int row = 0; row < size; row++) {
+      locations[first + row] = (long) batchIndex << 32 | row;
     }
+    if (uniformSize < 0) {
+      uniformSize = size;
+    } else if (uniformSize > 0 && (lastBatchSize != uniformSize || size > uniformSize)) {
+      uniformSize = 0;
+    }
+    lastBatchSize = size;
     rowCount = end;
     columnsByBatch = null;
     return first;
@@ -62,17 +72,38 @@ public final class BuildRows implements AutoCloseable {
     return id >> 6 < matched.length && (matched[id >> 6] & (1L << id)) != 0;
   }
 
-  /** A new vector of {@code field} holding column {@code column} of build rows {@code ids[0..count)}; -1 is NULL. */
-  public FieldVector gather(int column, Field field, int[] ids, int count, BufferAllocator allocator) {
+  /**
+   * Writes the batch ({@code sourceOf}, -1 for a negative id) and row of build row ids {@code ids[0..count)}
+   * (null: all -1) into the arrays, once for all the columns then {@link #gather gathered}.
+   */
+  public void locate(int[] ids, int count, int[] sourceOf, int[] rows) {
+    if (ids == null) {
+      Arrays.fill(sourceOf, 0, count, -1);
+      Arrays.fill(rows, 0, count, 0);
+      return;
+    }
+    int size = uniformSize;
+    if (size > 0) {
+      for (int i = 0; i < count; i++) {
+        int id = ids[i];
+        sourceOf[i] = id < 0 ? -1 : id / size;
+        rows[i] = id < 0 ? 0 : id % size;
+      }
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      int id = ids[i];
+      long location = id < 0 ? -1L << 32 : locations[id];
+      sourceOf[i] = (int) (location >> 32);
+      rows[i] = (int) location;
+    }
+  }
+
+  /** A new vector of {@code field} holding column {@code column} of the build rows {@link #locate located} before. */
+  public FieldVector gather(int column, Field field, int[] sourceOf, int[] rows, int count,
+      BufferAllocator allocator) {
     if (columnsByBatch == null) {
       seal();
-    }
-    int[] sourceOf = new int[count];
-    int[] rows = new int[count];
-    for (int i = 0; i < count; i++) {
-      int id = ids == null ? -1 : ids[i];
-      sourceOf[i] = id < 0 ? -1 : batchOf[id];
-      rows[i] = id < 0 ? 0 : rowOf[id];
     }
     FieldVector[] sources = columnsByBatch.length == 0 ? new FieldVector[] {null} : columnsByBatch[column];
     return Gather.rows(field, sources, sourceOf, rows, 0, count, allocator);

@@ -10,7 +10,10 @@ public final class HashCandidates implements CandidateFinder {
   private final List<Integer> buildKeys;
   private final List<Integer> probeKeys;
   private final JoinHashTable table;
+  private final JoinHashTable.ProbeScratch scratch = new JoinHashTable.ProbeScratch();
+  /** The first build row per probe row, reused across probe batches (grown to the largest). */
   private int[] heads = new int[0];
+  private int rowCount;
   private int row;
   private int pending = -1;
 
@@ -39,7 +42,11 @@ public final class HashCandidates implements CandidateFinder {
 
   @Override
   public void startProbe(Batch probe) {
-    heads = table.probe(columns(probe, probeKeys), probe.rowCount());
+    rowCount = probe.rowCount();
+    if (heads.length < rowCount) {
+      heads = new int[rowCount];
+    }
+    table.probe(columns(probe, probeKeys), rowCount, heads, scratch);
     row = 0;
     pending = -1;
   }
@@ -47,8 +54,10 @@ public final class HashCandidates implements CandidateFinder {
   @Override
   public int fill(int[] probeRows, int[] buildIds, int capacity, boolean firstOnly) {
     int count = 0;
-    while (count < capacity && row < heads.length) {
-      int id = pending >= 0 ? pending : heads[row];
+    int[] firstIds = heads;
+    int end = rowCount;
+    while (count < capacity && row < end) {
+      int id = pending >= 0 ? pending : firstIds[row];
       if (id < 0) {
         row++;
         continue;

@@ -39,6 +39,9 @@ public final class JoinDriver {
   private final ExecutionContext context;
   private final int[] probeRows;
   private final int[] buildIds;
+  /** Where the build rows of a pair batch are (batch, row), located once for all their columns. */
+  private int[] buildSources;
+  private int[] buildRowsInBatch;
 
   private BuildRows build;
   private Batch probe;
@@ -84,6 +87,8 @@ public final class JoinDriver {
     this.context = context;
     this.probeRows = new int[context.batchSize()];
     this.buildIds = new int[context.batchSize()];
+    this.buildSources = new int[context.batchSize()];
+    this.buildRowsInBatch = new int[context.batchSize()];
   }
 
   /**
@@ -273,6 +278,7 @@ public final class JoinDriver {
    */
   private Batch assemble(List<Field> fields, Batch probeBatch, int[] probeRowIndexes, int[] buildRowIds, int count) {
     List<FieldVector> columns = new ArrayList<>(fields.size());
+    boolean located = false;
     try {
       for (int j = 0; j < fields.size(); j++) {
         boolean isLeft = j < leftColumnCount;
@@ -281,7 +287,16 @@ public final class JoinDriver {
         if (isLeft == probeIsLeft) {
           columns.add(probeColumn(field, probeBatch, column, probeRowIndexes, count));
         } else {
-          columns.add(build.gather(column, field, buildRowIds, count, context.allocator()));
+          if (!located) {
+            if (count > buildSources.length) {
+              // Unmatched rows of a probe batch larger than batchSize come as one batch.
+              buildSources = new int[count];
+              buildRowsInBatch = new int[count];
+            }
+            build.locate(buildRowIds, count, buildSources, buildRowsInBatch);
+            located = true;
+          }
+          columns.add(build.gather(column, field, buildSources, buildRowsInBatch, count, context.allocator()));
         }
       }
       return new Batch(columns, count);
