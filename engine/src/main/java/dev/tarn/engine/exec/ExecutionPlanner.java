@@ -146,7 +146,7 @@ public final class ExecutionPlanner {
   /**
    * Whether {@code node} can run as N copies that together compute it once: scans (sharing a split source) and the
    * operators that work batch by batch above them, including hash joins probing with the splittable side against a
-   * shared build, unless the join must see every probe row to emit unmatched build rows.
+   * shared build (a join emitting unmatched build rows merges the copies' matches before the last copy emits them).
    */
   private static boolean splittable(PlanNode node) {
     if (node instanceof TableScanNode) {
@@ -156,8 +156,7 @@ public final class ExecutionPlanner {
       return splittable(node.inputs().get(0));
     }
     if (node instanceof JoinNode join) {
-      return join.isHashJoin() && !JoinDriver.emitsBuildRows(join.joinType(), join.buildSide())
-          && splittable(join.buildSide() == BuildSide.RIGHT ? join.left() : join.right());
+      return join.isHashJoin() && splittable(join.buildSide() == BuildSide.RIGHT ? join.left() : join.right());
     }
     return false;
   }

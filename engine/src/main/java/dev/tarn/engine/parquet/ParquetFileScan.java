@@ -60,6 +60,14 @@ public final class ParquetFileScan implements AutoCloseable {
   private boolean[] filtered;
   private int[] kept = new int[0];
   private int[] selection = new int[0];
+  /**
+   * Rows the row filter has seen and kept in this file: once it has seen {@link #ADAPT_AFTER_ROWS} rows and kept at
+   * least 9 in 10, it is dropped for the rest of the file (it is only a hint; the filter above the scan decides), so
+   * a predicate nearly every row passes is not evaluated twice.
+   */
+  private long filterRowsSeen;
+  private long filterRowsKept;
+  private static final long ADAPT_AFTER_ROWS = 32_768;
   /** A batch keeping at least 3/4 of its rows is decoded whole. */
   private static final int DENSE_NUMERATOR = 3;
   private static final int DENSE_DENOMINATOR = 4;
@@ -242,6 +250,9 @@ public final class ParquetFileScan implements AutoCloseable {
       stats.rowsScanned.addAndGet(rowCount);
       FieldVector[] vectors = new FieldVector[fields.size()];
       try {
+        if (rowFilter != null && filterRowsSeen >= ADAPT_AFTER_ROWS && filterRowsKept * 10 >= filterRowsSeen * 9) {
+          rowFilter = null;
+        }
         if (rowFilter == null || readFiltered(vectors, first, rowCount)) {
           for (int i = 0; i < fields.size(); i++) {
             if (vectors[i] == null) {
@@ -282,6 +293,12 @@ public final class ParquetFileScan implements AutoCloseable {
         stageVectors.add(vectors[column]);
       }
       int keep = stage.select(stageVectors, count, kept);
+      if (stage == stages.get(0)) {
+        filterRowsSeen += rowCount;
+      }
+      if (stage == stages.get(stages.size() - 1) || keep == 0) {
+        filterRowsKept += keep;
+      }
       if (keep == 0) {
         for (int i = 0; i < vectors.length; i++) {
           if (vectors[i] != null) {

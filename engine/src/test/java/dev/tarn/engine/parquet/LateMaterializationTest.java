@@ -160,6 +160,31 @@ class LateMaterializationTest {
     assertThat(stats.pagesSkipped.get()).isPositive();
   }
 
+  /** A filter keeping nine rows in ten or more is dropped for the rest of the file once it has seen 32,768 rows. */
+  @Test
+  void aFilterKeepingNearlyEveryRowIsDroppedForTheRestOfTheFile() {
+    Path large = directory.resolve("large.parquet");
+    ParquetTestFiles.duckDb("COPY (SELECT range AS k, 'n' || (range % 50) AS name, (range * 0.5)::DOUBLE AS val, 'x' AS note "
+        + "FROM range(100000)) TO '" + large + "' (FORMAT PARQUET, ROW_GROUP_SIZE 100000)");
+    int[] seen = {0};
+    ScanStats stats = new ScanStats("t");
+    List<List<Object>> rows;
+    try (RootAllocator allocator = new RootAllocator();
+        ParquetFileScan scan = ParquetFileScan.open(LocalFileSystem.INSTANCE, large.toString(), FIELDS, allocator,
+            BATCH, stats)) {
+      scan.setRowFilter(RowFilter.of(stage(0, (vector, row) -> {
+        seen[0]++;
+        return ((BigIntVector) vector).get(row) % 20 != 0;
+      })));
+      rows = drain(scan);
+    }
+    // The filter ran on the first 32 batches only (each kept whole: too few rows dropped to decode selectively);
+    // every row comes out for the filter above the scan.
+    assertThat(seen[0]).isEqualTo(32 * BATCH);
+    assertThat(stats.rowsFilteredInScan.get()).isZero();
+    assertThat(rows).hasSize(100_000);
+  }
+
   private interface RowTest {
     boolean keep(FieldVector vector, int row);
   }

@@ -13,7 +13,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * The buffered build side of a join: its batches as they came (no copy), a dense id per row across batches, and
  * which rows have found a match (for outer, semi and anti joins that emit build rows at the end). Once
  * {@link #seal() sealed}, {@link #gather} only reads, so probe copies on several threads may share the rows; the
- * match flags are not thread-safe, which is why joins that emit build rows run with a single probe.
+ * match flags are merged from each probe copy's own (through {@link JoinBuild#probeFinished}) before anyone reads them.
  */
 public final class BuildRows implements AutoCloseable {
   private final List<Batch> batches = new ArrayList<>();
@@ -61,11 +61,14 @@ public final class BuildRows implements AutoCloseable {
     return rowCount;
   }
 
-  public void markMatched(int id) {
-    if (id >> 6 >= matched.length) {
-      matched = Arrays.copyOf(matched, Math.max(matched.length * 2, (rowCount >> 6) + 1));
+  /** Adds one probe copy's matches ({@code bits}: bit {@code id} set for each matched build row id). */
+  public void mergeMatched(long[] bits) {
+    if (bits.length > matched.length) {
+      matched = Arrays.copyOf(matched, bits.length);
     }
-    matched[id >> 6] |= 1L << id;
+    for (int i = 0; i < bits.length; i++) {
+      matched[i] |= bits[i];
+    }
   }
 
   public boolean isMatched(int id) {

@@ -19,6 +19,8 @@ public final class JoinBuild {
   private final BuildListener listener;
   private final ExecutionContext context;
   private int references;
+  /** Probe copies that have not yet merged their build-row matches. */
+  private int probing;
   private BuildRows rows;
   private RuntimeException failure;
   private boolean released;
@@ -35,6 +37,18 @@ public final class JoinBuild {
     this.listener = listener;
     this.context = context;
     this.references = references;
+    this.probing = references;
+  }
+
+  /**
+   * One probe copy is done: merges its build-row matches ({@code matched}, a bit per build row id, or null for
+   * none) and returns whether it was the last, which then emits the build rows the join keeps.
+   */
+  public synchronized boolean probeFinished(long[] matched) {
+    if (matched != null) {
+      rows.mergeMatched(matched);
+    }
+    return --probing == 0;
   }
 
   /** The schema of the build rows. */

@@ -47,6 +47,10 @@ public final class JoinDriver {
   private Batch probe;
   private boolean[] probeMatched;
   private boolean probeDone;
+  /** This copy's matched build rows (a bit per id), merged into the shared build when its probe side ends. */
+  private long[] buildMatched = new long[0];
+  /** Whether this copy emits the build rows (it finished probing last); null until its probe side ends. */
+  private Boolean emitsBuild;
   private int buildEmitCursor;
   private boolean closed;
 
@@ -67,7 +71,8 @@ public final class JoinDriver {
   /**
    * A driver probing {@code probeInput} against {@code build}, which it holds one reference of (and may share with
    * other drivers, each probing part of the probe side on its own thread with its own {@code finder} over the
-   * build's index). The join must not {@link #emitsBuildRows emit build rows} when the build is shared.
+   * build's index). A join that {@link #emitsBuildRows emits build rows} merges each copy's matches into the
+   * build when its probe side ends; the last copy to finish emits them.
    */
   public JoinDriver(Operator probeInput, JoinBuild build, CandidateFinder finder, JoinType joinType,
       BuildSide buildSide, VectorExpression residual, List<Field> outputFields, ExecutionContext context) {
@@ -93,7 +98,7 @@ public final class JoinDriver {
 
   /**
    * Whether a join emits build rows after its probe side (unmatched ones of an outer join, or the left rows of a
-   * SEMI/ANTI join built on the left): it must then see every probe row's matches, so its probe runs as one copy.
+   * SEMI/ANTI join built on the left): it must then know every probe copy's matches first.
    */
   public static boolean emitsBuildRows(JoinType joinType, BuildSide buildSide) {
     boolean probeIsLeft = buildSide == BuildSide.RIGHT;
@@ -117,7 +122,10 @@ public final class JoinDriver {
       context.checkCancelled();
       if (probe == null) {
         if (probeDone) {
-          return emitBuildRows();
+          if (emitsBuild == null) {
+            emitsBuild = tracksBuildMatches() && joinBuild.probeFinished(buildMatched);
+          }
+          return emitsBuild ? emitBuildRows() : null;
         }
         Batch next = probeInput.next();
         if (next == null) {
@@ -192,7 +200,7 @@ public final class JoinDriver {
         int i = selected == null ? m : selected[m];
         probeMatched[probeRows[i]] = true;
         if (trackBuild) {
-          build.markMatched(buildIds[i]);
+          markBuildMatched(buildIds[i]);
         }
       }
       if (!outputsPairs() || matches == 0) {
@@ -215,6 +223,14 @@ public final class JoinDriver {
         pairs.close();
       }
     }
+  }
+
+  private void markBuildMatched(int id) {
+    int word = id >>> 6;
+    if (word >= buildMatched.length) {
+      buildMatched = Arrays.copyOf(buildMatched, Math.max((build.rowCount() + 63) >>> 6, word + 1));
+    }
+    buildMatched[word] |= 1L << id;
   }
 
   /** The probe batch is exhausted: emits its rows kept without a match, or its SEMI/ANTI rows, then drops it. */

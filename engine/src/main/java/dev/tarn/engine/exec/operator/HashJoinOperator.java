@@ -49,15 +49,12 @@ public final class HashJoinOperator implements Operator {
   /**
    * One probe copy of a parallel hash join: probes {@code probe} against {@code build}, shared with the other
    * copies (each holds one of its references), through {@code candidates}, a finder of its own over the build's
-   * shared hash table. The join must not emit build rows ({@link JoinDriver#emitsBuildRows}).
+   * shared hash table. A join that emits build rows at the end ({@link JoinDriver#emitsBuildRows}) merges each
+   * copy's matches into the build, and the last copy to finish its probe side emits them.
    */
   public static HashJoinOperator probing(Operator probe, JoinBuild build, HashCandidates candidates,
       JoinType joinType, BuildSide buildSide, VectorExpression residual, List<Field> outputFields,
       ExecutionContext context) {
-    if (JoinDriver.emitsBuildRows(joinType, buildSide)) {
-      throw new IllegalArgumentException(joinType + " join built on the " + buildSide
-          + " side emits build rows, so its probe side cannot be split");
-    }
     return new HashJoinOperator(new JoinDriver(probe, build, candidates, joinType, buildSide, residual,
         outputFields, context));
   }
