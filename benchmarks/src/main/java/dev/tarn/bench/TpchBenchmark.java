@@ -44,7 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "-Xms8g", "-XX:+AlwaysPreTouch", "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false"})
 public class TpchBenchmark {
 

@@ -138,7 +138,11 @@ public final class TpchComparison implements Callable<Integer> {
         .warmupIterations(warmupIterations).warmupTime(TimeValue.seconds(iterationSeconds))
         .measurementIterations(measurementIterations).measurementTime(TimeValue.seconds(iterationSeconds))
         .forks(1)
-        .jvmArgsAppend("-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        // A server's heap is committed and touched once at start (-Xms = -Xmx, AlwaysPreTouch, as Elasticsearch
+        // ships it): otherwise a young VM's first touch of each heap page (the kernel zeroing it) lands in the
+        // measured iterations of whichever query first grows the heap.
+        .jvmArgsAppend("-Xmx" + heap, "-Xms" + heap, "-XX:+AlwaysPreTouch",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
             "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false",
             "-D" + TpchLake.DATA_PROPERTY + "=" + TpchLake.dataRoot())
         // JMH's own timeout only interrupts the benchmark thread, which a running query ignores; ours kills.
@@ -203,7 +207,8 @@ public final class TpchComparison implements Callable<Integer> {
         + " " + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", DuckDB "
         + duckDbVersion());
     lines.add("threads: " + threadsDescription());
-    lines.add(String.format(Locale.ROOT, "JMH: %d warm-up + %d measured iterations of %d s, one forked VM (-Xmx%s) "
+    lines.add(String.format(Locale.ROOT, "JMH: %d warm-up + %d measured iterations of %d s, one forked VM "
+        + "(-Xms = -Xmx = %s, heap pre-touched) "
         + "per query and engine; hot runs, every row fetched through JDBC; mean ms ± 99.9%% confidence interval",
         warmupIterations, measurementIterations, iterationSeconds, heap));
     return lines;

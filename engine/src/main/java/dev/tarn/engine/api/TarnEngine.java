@@ -8,6 +8,7 @@ import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.store.SqliteCatalogStore;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.memory.MallocAllocationManager;
 import dev.tarn.engine.exec.parallel.WorkerPool;
 import dev.tarn.engine.parquet.FooterCache;
 import dev.tarn.engine.sql.stats.TableStatistics;
@@ -75,7 +76,9 @@ public final class TarnEngine implements AutoCloseable {
       store.close();
       throw e;
     }
-    return new TarnEngine(resolved, store, history, new RootAllocator(Long.MAX_VALUE));
+    RootAllocator root = new RootAllocator(RootAllocator.configBuilder()
+        .allocationManagerFactory(MallocAllocationManager.FACTORY).maxAllocation(Long.MAX_VALUE).build());
+    return new TarnEngine(resolved, store, history, root);
   }
 
   public EngineConfig config() {
