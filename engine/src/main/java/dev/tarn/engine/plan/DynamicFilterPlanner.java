@@ -12,8 +12,10 @@ import java.util.Map;
  * A filter is placed only where dropping probe rows whose key is absent from the build side cannot change the
  * result: INNER and SEMI joins, ANTI joins built on the left, and outer joins whose probe side is the
  * non-preserved one; never on null-safe keys
- * (NULL would have to match). The probe key must reach the scan through Filter and column-reference Project
- * nodes only, which keep or drop whole rows and never change values.
+ * (NULL would have to match). The probe key must reach the scan through nodes that keep or drop whole rows and
+ * never change the key's values: Filter, column-reference Project, the group keys of an aggregation (dropping a
+ * key's rows drops its group, which the join would drop), and the sides of joins that pass their columns through
+ * without NULL-extending them.
  */
 public final class DynamicFilterPlanner {
   private final Map<JoinNode, List<DynamicFilterSpec>> filters = new IdentityHashMap<>();
@@ -80,6 +82,26 @@ public final class DynamicFilterPlanner {
         }
         node = project.input();
         column = ref.index();
+      } else if (node instanceof AggregateNode aggregate && aggregate.emptyGroupingSetIds().isEmpty()
+          && column < aggregate.groupKeys().size()) {
+        // A group key: dropping the input rows of a key the join lacks drops that group, whose row it would drop.
+        column = aggregate.groupKeys().get(column);
+        node = aggregate.input();
+      } else if (node instanceof JoinNode join) {
+        // A column one side passes through unchanged (never NULL-extended): dropping that side's rows of a key
+        // drops only output rows holding that key.
+        int leftCount = join.left().outputFields().size();
+        boolean fromLeft = column < leftCount;
+        JoinType type = join.joinType();
+        boolean passes = fromLeft
+            ? type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.SEMI || type == JoinType.ANTI
+                || type == JoinType.LEFT
+            : type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT;
+        if (!passes) {
+          return null;
+        }
+        node = fromLeft ? join.left() : join.right();
+        column = fromLeft ? column : column - leftCount;
       } else {
         return null;
       }
