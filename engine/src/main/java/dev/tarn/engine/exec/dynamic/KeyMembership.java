@@ -1,6 +1,7 @@
 package dev.tarn.engine.exec.dynamic;
 
 import dev.tarn.engine.exec.vector.LongHashSet;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -25,23 +26,56 @@ public final class KeyMembership {
   private final LongHashSet exact;
   private final SplitBlockBloomFilter bloom;
 
-  private KeyMembership(JoinKeys.Kind kind, LongHashSet exact, SplitBlockBloomFilter bloom) {
+  private final int keyCount;
+  /** Rows tested and kept by every scan copy and file using this filter, to drop it when it keeps nearly all. */
+  private final LongAdder tested = new LongAdder();
+  private final LongAdder kept = new LongAdder();
+  private volatile boolean useless;
+  private static final long USELESS_AFTER_ROWS = 32_768;
+
+  private KeyMembership(JoinKeys.Kind kind, LongHashSet exact, SplitBlockBloomFilter bloom, int keyCount) {
     this.kind = kind;
     this.exact = exact;
     this.bloom = bloom;
+    this.keyCount = keyCount;
+  }
+
+  /**
+   * Records that a scan tested {@code testedRows} rows and kept {@code keptRows}. Once 32,768 rows were tested
+   * and 19 in 20 kept, the filter is {@link #isUseless() useless}: the join drops its misses anyway, and a bloom
+   * filter over a large build costs a cache miss per row. Shared by all copies and files of the scan, so each file
+   * does not learn it again.
+   */
+  public void record(int testedRows, int keptRows) {
+    tested.add(testedRows);
+    kept.add(keptRows);
+    long all = tested.sum();
+    if (all >= USELESS_AFTER_ROWS && kept.sum() * 20 >= all * 19) {
+      useless = true;
+    }
+  }
+
+  /** Whether scans should stop testing rows with it (see {@link #record}). */
+  public boolean isUseless() {
+    return useless;
+  }
+
+  /** How many distinct build keys it holds: fewer keys usually reject more rows, and test faster. */
+  public int keyCount() {
+    return keyCount;
   }
 
   /** A membership test over {@code keys}, all of {@code kind}. */
   public static KeyMembership of(JoinKeys.Kind kind, LongHashSet keys) {
     if (keys.size() <= MAX_EXACT) {
-      return new KeyMembership(kind, keys, null);
+      return new KeyMembership(kind, keys, null, keys.size());
     }
     int bytes = BlockSplitBloomFilter.optimalNumOfBits(keys.size(), FALSE_POSITIVE_RATE) / 8;
     SplitBlockBloomFilter bloom = new SplitBlockBloomFilter(bytes);
     for (long key : keys.toArray()) {
       bloom.insert(key);
     }
-    return new KeyMembership(kind, null, bloom);
+    return new KeyMembership(kind, null, bloom, keys.size());
   }
 
   /** Whether this filter can test {@code vector}'s values. */

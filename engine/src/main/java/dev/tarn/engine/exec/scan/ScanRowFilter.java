@@ -47,6 +47,15 @@ final class ScanRowFilter implements RowFilter {
    */
   static ScanRowFilter create(List<Expr> conjuncts, Map<Integer, List<KeyMembership>> keyFilters,
       List<Field> fileFields, BufferAllocator allocator) {
+    // Filters found useless by earlier files are left out, so their key columns are not decoded early either.
+    Map<Integer, List<KeyMembership>> useful = new LinkedHashMap<>();
+    keyFilters.forEach((column, memberships) -> {
+      List<KeyMembership> left = memberships.stream().filter(membership -> !membership.isUseless()).toList();
+      if (!left.isEmpty()) {
+        useful.put(column, left);
+      }
+    });
+    keyFilters = useful;
     BitSet read = new BitSet();
     conjuncts.forEach(conjunct -> read.or(Exprs.columns(conjunct)));
     keyFilters.keySet().forEach(read::set);
@@ -54,9 +63,12 @@ final class ScanRowFilter implements RowFilter {
       return null;
     }
     List<Stage> stages = new ArrayList<>();
-    if (!keyFilters.isEmpty()) {
-      stages.add(KeyStage.of(keyFilters));
-    }
+    // One stage per key column, the column with the smallest build first: the other key columns are then decoded
+    // only for the rows it kept.
+    List<KeyStage> keyStages = new ArrayList<>();
+    useful.forEach((column, memberships) -> keyStages.add(KeyStage.of(Map.of(column, memberships))));
+    keyStages.sort(Comparator.comparingInt(KeyStage::smallestBuild));
+    stages.addAll(keyStages);
     Map<BitSet, List<Expr>> byColumns = new LinkedHashMap<>();
     for (Expr conjunct : conjuncts) {
       byColumns.computeIfAbsent(Exprs.columns(conjunct), columns -> new ArrayList<>()).add(conjunct);
@@ -82,21 +94,38 @@ final class ScanRowFilter implements RowFilter {
     return stages;
   }
 
-  /** Keeps the rows whose key is in every runtime filter (NULL keys never join). */
-  private record KeyStage(int[] columns, int[] keyPositions, KeyMembership[] memberships) implements Stage {
+  /**
+   * Keeps the rows whose key is in every runtime filter of one key column (NULL keys never join), the filter with
+   * the fewest build keys first, each on the rows the ones before it kept. A filter found useless (it keeps nearly
+   * every row, {@link KeyMembership#isUseless}) is skipped.
+   */
+  private static final class KeyStage implements Stage {
+    private final int[] columns;
+    private final int[] keyPositions;
+    private final KeyMembership[] memberships;
+
+    private KeyStage(int[] columns, int[] keyPositions, KeyMembership[] memberships) {
+      this.columns = columns;
+      this.keyPositions = keyPositions;
+      this.memberships = memberships;
+    }
 
     static KeyStage of(Map<Integer, List<KeyMembership>> keyFilters) {
       int[] columns = keyFilters.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      List<Integer> positions = new ArrayList<>();
-      List<KeyMembership> memberships = new ArrayList<>();
+      List<Map.Entry<Integer, KeyMembership>> filters = new ArrayList<>();
       for (Map.Entry<Integer, List<KeyMembership>> entry : keyFilters.entrySet()) {
         for (KeyMembership membership : entry.getValue()) {
-          positions.add(Arrays.binarySearch(columns, entry.getKey()));
-          memberships.add(membership);
+          filters.add(Map.entry(entry.getKey(), membership));
         }
       }
-      return new KeyStage(columns, positions.stream().mapToInt(Integer::intValue).toArray(),
-          memberships.toArray(KeyMembership[]::new));
+      filters.sort(Comparator.comparingInt(filter -> filter.getValue().keyCount()));
+      return new KeyStage(columns,
+          filters.stream().mapToInt(filter -> Arrays.binarySearch(columns, filter.getKey())).toArray(),
+          filters.stream().map(Map.Entry::getValue).toArray(KeyMembership[]::new));
+    }
+
+    int smallestBuild() {
+      return memberships[0].keyCount();
     }
 
     @Override
@@ -113,10 +142,12 @@ final class ScanRowFilter implements RowFilter {
       for (int i = 0; i < memberships.length && count > 0; i++) {
         FieldVector keys = vectors.get(keyPositions[i]);
         KeyMembership membership = memberships[i];
-        if (!membership.accepts(keys)) {
-          continue; // a key type the build side's filter was not made for: it cannot say
+        if (membership.isUseless() || !membership.accepts(keys)) {
+          continue; // it keeps nearly every row, or a key type the build side's filter was not made for
         }
+        int before = count;
         count = membership.retain(keys, selected, count);
+        membership.record(before, count);
       }
       return count;
     }

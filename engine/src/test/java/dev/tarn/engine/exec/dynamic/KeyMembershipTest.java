@@ -115,6 +115,24 @@ class KeyMembershipTest {
     }
   }
 
+  /** A filter keeping 19 rows in 20 over 32,768 tested rows is marked useless; a selective one never is. */
+  @Test
+  void aFilterKeepingNearlyEveryRowBecomesUseless() {
+    try (BigIntVector build = longs(0, 100, 1)) {
+      KeyMembership nearlyAll = collect(build);
+      KeyMembership selective = collect(build);
+      for (int batch = 0; batch < 3; batch++) {
+        nearlyAll.record(8192, 8000);
+        selective.record(8192, 4000);
+      }
+      assertThat(nearlyAll.isUseless()).isFalse(); // not enough rows seen yet
+      nearlyAll.record(8192, 8192);
+      selective.record(8192, 8192);
+      assertThat(nearlyAll.isUseless()).isTrue();
+      assertThat(selective.isUseless()).isFalse();
+    }
+  }
+
   /** The bulk {@link KeyMembership#retain} keeps exactly the rows the per-row test (and NOT NULL) keeps. */
   @Test
   void retainMatchesThePerRowTestForEveryKeyTypeWithNulls() {
