@@ -81,6 +81,15 @@ public final class CachingCatalogStore implements CatalogStore {
     return value;
   }
 
+  /** Runs a write on the delegate, then empties the cache (also when the write failed: it may have half-happened). */
+  private <T> T written(Supplier<T> write) {
+    try {
+      return write.get();
+    } finally {
+      invalidate();
+    }
+  }
+
   private void invalidate() {
     synchronized (entries) {
       entries.clear();
@@ -136,65 +145,40 @@ public final class CachingCatalogStore implements CatalogStore {
 
   @Override
   public boolean createDatabase(Database database, boolean ifNotExists) {
-    try {
-      return delegate.createDatabase(database, ifNotExists);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.createDatabase(database, ifNotExists));
   }
 
   @Override
   public boolean dropDatabase(String name, boolean ifExists, boolean cascade) {
-    try {
-      return delegate.dropDatabase(name, ifExists, cascade);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.dropDatabase(name, ifExists, cascade));
   }
 
   @Override
   public boolean createTable(Table table, boolean ifNotExists) {
-    try {
-      return delegate.createTable(table, ifNotExists);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.createTable(table, ifNotExists));
   }
 
   @Override
   public void updateTable(Table table) {
-    try {
+    written(() -> {
       delegate.updateTable(table);
-    } finally {
-      invalidate();
-    }
+      return null;
+    });
   }
 
   @Override
   public boolean dropTable(String database, String table, boolean ifExists) {
-    try {
-      return delegate.dropTable(database, table, ifExists);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.dropTable(database, table, ifExists));
   }
 
   @Override
   public int addPartitions(String database, String table, List<Partition> partitions, boolean ifNotExists) {
-    try {
-      return delegate.addPartitions(database, table, partitions, ifNotExists);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.addPartitions(database, table, partitions, ifNotExists));
   }
 
   @Override
   public int dropPartitions(String database, String table, List<List<String>> partitionValues, boolean ifExists) {
-    try {
-      return delegate.dropPartitions(database, table, partitionValues, ifExists);
-    } finally {
-      invalidate();
-    }
+    return written(() -> delegate.dropPartitions(database, table, partitionValues, ifExists));
   }
 
   @Override

@@ -293,18 +293,7 @@ class LateMaterializationTest {
           }
         }));
       }
-      List<FieldVector> batch;
-      while ((batch = scan.next()) != null) {
-        for (int row = 0; row < batch.get(0).getValueCount(); row++) {
-          List<Object> values = new ArrayList<>();
-          for (FieldVector vector : batch) {
-            Object value = vector.getObject(row);
-            values.add(value == null || value instanceof Long || value instanceof Double ? value : value.toString());
-          }
-          rows.add(values);
-        }
-        batch.forEach(FieldVector::close);
-      }
+      rows.addAll(drain(scan));
     }
     return new Result(stats, rows);
   }
