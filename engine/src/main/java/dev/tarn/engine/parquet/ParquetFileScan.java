@@ -282,6 +282,7 @@ public final class ParquetFileScan implements AutoCloseable {
     }
     List<RowFilter.Stage> stages = rowFilter.stages();
     int count = rowCount; // vectors hold all rows until a stage drops one, then rows selection[0..count)
+    filterRowsSeen += rowCount;
     for (RowFilter.Stage stage : stages) {
       int[] columns = stage.columns();
       List<FieldVector> stageVectors = new ArrayList<>(columns.length);
@@ -293,12 +294,6 @@ public final class ParquetFileScan implements AutoCloseable {
         stageVectors.add(vectors[column]);
       }
       int keep = stage.select(stageVectors, count, kept);
-      if (stage == stages.get(0)) {
-        filterRowsSeen += rowCount;
-      }
-      if (stage == stages.get(stages.size() - 1) || keep == 0) {
-        filterRowsKept += keep;
-      }
       if (keep == 0) {
         for (int i = 0; i < vectors.length; i++) {
           if (vectors[i] != null) {
@@ -313,6 +308,7 @@ public final class ParquetFileScan implements AutoCloseable {
         continue;
       }
       if (stages.size() == 1 && (long) keep * DENSE_DENOMINATOR >= (long) rowCount * DENSE_NUMERATOR) {
+        filterRowsKept += keep;
         return true; // selective decoding would save little
       }
       for (int i = 0; i < vectors.length; i++) {
@@ -328,6 +324,7 @@ public final class ParquetFileScan implements AutoCloseable {
       }
       count = keep;
     }
+    filterRowsKept += count;
     if (count == rowCount) {
       return true;
     }

@@ -28,8 +28,8 @@ public final class KeyMembership {
 
   private final int keyCount;
   /** Rows tested and kept by every scan copy and file using this filter, to drop it when it keeps nearly all. */
-  private final LongAdder tested = new LongAdder();
-  private final LongAdder kept = new LongAdder();
+  private final LongAdder rowsTested = new LongAdder();
+  private final LongAdder rowsKept = new LongAdder();
   private volatile boolean useless;
   private static final long USELESS_AFTER_ROWS = 32_768;
 
@@ -47,10 +47,10 @@ public final class KeyMembership {
    * does not learn it again.
    */
   public void record(int testedRows, int keptRows) {
-    tested.add(testedRows);
-    kept.add(keptRows);
-    long all = tested.sum();
-    if (all >= USELESS_AFTER_ROWS && kept.sum() * 20 >= all * 19) {
+    rowsTested.add(testedRows);
+    rowsKept.add(keptRows);
+    long all = rowsTested.sum();
+    if (all >= USELESS_AFTER_ROWS && rowsKept.sum() * 20 >= all * 19) {
       useless = true;
     }
   }

@@ -150,6 +150,9 @@ public final class JoinDriver {
   /** Waits for (or does) the build, then decides whether the probe side needs reading at all. */
   private void startProbing() {
     build = joinBuild.rows();
+    if (tracksBuildMatches()) {
+      buildMatched = new long[(build.rowCount() + 63) >>> 6];
+    }
     // With nothing to match, a probe row survives only in an outer join keeping it, or an anti join.
     if (build.rowCount() == 0 && !keepsUnmatchedProbe() && !(probeIsLeft && joinType == JoinType.ANTI)) {
       probeDone = true;
@@ -226,11 +229,7 @@ public final class JoinDriver {
   }
 
   private void markBuildMatched(int id) {
-    int word = id >>> 6;
-    if (word >= buildMatched.length) {
-      buildMatched = Arrays.copyOf(buildMatched, Math.max((build.rowCount() + 63) >>> 6, word + 1));
-    }
-    buildMatched[word] |= 1L << id;
+    buildMatched[id >>> 6] |= 1L << id;
   }
 
   /** The probe batch is exhausted: emits its rows kept without a match, or its SEMI/ANTI rows, then drops it. */

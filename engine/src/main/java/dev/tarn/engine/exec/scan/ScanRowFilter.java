@@ -55,10 +55,9 @@ final class ScanRowFilter implements RowFilter {
         useful.put(column, left);
       }
     });
-    keyFilters = useful;
     BitSet read = new BitSet();
     conjuncts.forEach(conjunct -> read.or(Exprs.columns(conjunct)));
-    keyFilters.keySet().forEach(read::set);
+    useful.keySet().forEach(read::set);
     if (read.isEmpty()) {
       return null;
     }
@@ -66,7 +65,7 @@ final class ScanRowFilter implements RowFilter {
     // One stage per key column, the column with the smallest build first: the other key columns are then decoded
     // only for the rows it kept.
     List<KeyStage> keyStages = new ArrayList<>();
-    useful.forEach((column, memberships) -> keyStages.add(KeyStage.of(Map.of(column, memberships))));
+    useful.forEach((column, memberships) -> keyStages.add(KeyStage.of(column, memberships)));
     keyStages.sort(Comparator.comparingInt(KeyStage::smallestBuild));
     stages.addAll(keyStages);
     Map<BitSet, List<Expr>> byColumns = new LinkedHashMap<>();
@@ -79,7 +78,7 @@ final class ScanRowFilter implements RowFilter {
     for (BitSet columns : order) {
       stages.add(PredicateStage.of(columns, Exprs.and(byColumns.get(columns)), fileFields.size(), allocator));
     }
-    if (stages.size() == 1 && keyFilters.isEmpty() && read.cardinality() >= fileFields.size()) {
+    if (stages.size() == 1 && useful.isEmpty() && read.cardinality() >= fileFields.size()) {
       return null; // one predicate over every column: nothing to decode late, the filter above does it once
     }
     return new ScanRowFilter(stages);
@@ -101,27 +100,16 @@ final class ScanRowFilter implements RowFilter {
    */
   private static final class KeyStage implements Stage {
     private final int[] columns;
-    private final int[] keyPositions;
     private final KeyMembership[] memberships;
 
-    private KeyStage(int[] columns, int[] keyPositions, KeyMembership[] memberships) {
-      this.columns = columns;
-      this.keyPositions = keyPositions;
+    private KeyStage(int column, KeyMembership[] memberships) {
+      this.columns = new int[] {column};
       this.memberships = memberships;
     }
 
-    static KeyStage of(Map<Integer, List<KeyMembership>> keyFilters) {
-      int[] columns = keyFilters.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      List<Map.Entry<Integer, KeyMembership>> filters = new ArrayList<>();
-      for (Map.Entry<Integer, List<KeyMembership>> entry : keyFilters.entrySet()) {
-        for (KeyMembership membership : entry.getValue()) {
-          filters.add(Map.entry(entry.getKey(), membership));
-        }
-      }
-      filters.sort(Comparator.comparingInt(filter -> filter.getValue().keyCount()));
-      return new KeyStage(columns,
-          filters.stream().mapToInt(filter -> Arrays.binarySearch(columns, filter.getKey())).toArray(),
-          filters.stream().map(Map.Entry::getValue).toArray(KeyMembership[]::new));
+    static KeyStage of(int column, List<KeyMembership> memberships) {
+      return new KeyStage(column, memberships.stream()
+          .sorted(Comparator.comparingInt(KeyMembership::keyCount)).toArray(KeyMembership[]::new));
     }
 
     int smallestBuild() {
@@ -139,8 +127,8 @@ final class ScanRowFilter implements RowFilter {
         selected[row] = row;
       }
       int count = rowCount;
+      FieldVector keys = vectors.get(0);
       for (int i = 0; i < memberships.length && count > 0; i++) {
-        FieldVector keys = vectors.get(keyPositions[i]);
         KeyMembership membership = memberships[i];
         if (membership.isUseless() || !membership.accepts(keys)) {
           continue; // it keeps nearly every row, or a key type the build side's filter was not made for

@@ -95,7 +95,7 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
   }
 
   /** One rewritable EXISTS conjunct: the relation, its condition over (relation, outer row), and NOT or not. */
-  private record SemiJoinTerm(RelNode relation, RexNode condition, CorrelationId correlation, boolean negated) {
+  private record SemiJoinTerm(RelNode relation, RexNode condition, boolean negated) {
 
     /** The term for {@code conjunct}, or null when it is not [NOT] EXISTS of a shape this rule handles. */
     static SemiJoinTerm of(RexNode conjunct, Set<CorrelationId> variables, RelNode outer) {
@@ -127,7 +127,7 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
       if (!correlatesOnlyWithRowOf(inner.getCondition(), correlation, outer)) {
         return null;
       }
-      return new SemiJoinTerm(relation, inner.getCondition(), correlation, negated);
+      return new SemiJoinTerm(relation, inner.getCondition(), negated);
     }
 
     /** Every correlation reference is a field of {@code correlation} whose row is {@code outer}'s. */
