@@ -50,7 +50,7 @@ final class ExplainAnalyze {
     List<List<String>> rows = lines.stream().map(List::of).toList();
     execution.addRows(rows.size());
     execution.succeeded();
-    return ResultRows.of(queryId, List.of("Query Plan"), rows, engine.rootAllocator(), execution.statistics());
+    return ResultRows.of(queryId, List.of(EmbeddedSession.EXPLAIN_COLUMN), rows, engine.rootAllocator(), execution.statistics());
   }
 
   private static Batch nextBatch(Operator root, ExecutionContext context) {
