@@ -198,6 +198,12 @@ class FlightSqlServerTest {
     }
     assertThat(alice.rows(alice.sql.getSqlInfo(new SqlInfo[] {SqlInfo.FLIGHT_SQL_SERVER_NAME}, alice.options)))
         .containsExactly(List.of(String.valueOf(SqlInfo.FLIGHT_SQL_SERVER_NAME_VALUE), "Tarn"));
+    List<String> allInfos = alice.rows(alice.sql.getSqlInfo(new int[0], alice.options)).stream()
+        .map(row -> row.get(0)).toList();
+    assertThat(allInfos).hasSizeGreaterThan(30).contains(String.valueOf(SqlInfo.SQL_SCHEMA_TERM_VALUE),
+        String.valueOf(SqlInfo.FLIGHT_SQL_SERVER_ARROW_VERSION_VALUE), String.valueOf(SqlInfo.SQL_KEYWORDS_VALUE));
+    assertThat(alice.rows(alice.sql.getSqlInfo(new SqlInfo[] {SqlInfo.SQL_MAX_BINARY_LITERAL_LENGTH},
+        alice.options))).as("an info Tarn does not give is left out, not an error").isEmpty();
     assertThat(alice.rows(alice.sql.getXdbcTypeInfo(alice.options))).extracting(row -> row.get(0))
         .contains("BIGINT", "DECIMAL", "VARCHAR", "DATE", "TIMESTAMP");
   }

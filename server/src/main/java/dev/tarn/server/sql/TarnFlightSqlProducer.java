@@ -85,7 +85,7 @@ public final class TarnFlightSqlProducer implements FlightSqlProducer {
     this.statements = new StatementCommands(allocator, results, prepared);
     this.metadata = new MetadataStreams(engine.catalog(), allocator);
     this.actions = new TarnActions(engine.catalog(), results, version);
-    this.sqlInfo = SqlInfos.build(version, TarnFlightSqlProducer.class.getPackage().getImplementationVersion());
+    this.sqlInfo = SqlInfos.build(version, SqlInfos.arrowVersion());
   }
 
   private ClientSessions.Call enter(CallContext context) {
@@ -281,7 +281,12 @@ public final class TarnFlightSqlProducer implements FlightSqlProducer {
 
   @Override
   public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
-    sqlInfo.send(command.getInfoList(), listener);
+    List<Integer> infos = SqlInfos.provided(command.getInfoList());
+    if (infos.isEmpty()) {
+      metadata.empty(Schemas.GET_SQL_INFO_SCHEMA, listener);
+    } else {
+      sqlInfo.send(infos, listener);
+    }
   }
 
   @Override
