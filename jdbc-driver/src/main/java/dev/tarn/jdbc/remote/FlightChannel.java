@@ -135,6 +135,11 @@ public final class FlightChannel implements AutoCloseable {
     return sql;
   }
 
+  /** The plain Flight client, for Tarn's own commands and actions. */
+  public FlightClient client() {
+    return client;
+  }
+
   /** The credentials every call passes. */
   public CallOption[] callOptions() {
     return callOptions;

@@ -6,22 +6,24 @@ import dev.tarn.engine.api.QueryResult;
 import dev.tarn.engine.api.StatementDescription;
 import dev.tarn.engine.api.TarnSession;
 import dev.tarn.server.protocol.ExecutionMetadata;
-import dev.tarn.server.protocol.ParameterValues;
 import dev.tarn.server.protocol.ProtocolJson;
 import dev.tarn.server.protocol.SessionInfo;
+import dev.tarn.server.protocol.StatementRequest;
 import dev.tarn.server.protocol.TarnProtocol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.sql.FlightSqlClient;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A session on a Tarn server, behind the same {@link TarnSession} contract as an embedded one, so the JDBC
- * classes work unchanged. Statements run as Flight SQL statements (with parameters: as prepared statements, kept
- * per SQL text for reuse); each answer carries the session's current database, which {@code USE} changes on the
- * server. It owns its {@link FlightChannel} and closes it.
+ * classes work unchanged. Statements run as Flight SQL statements; with parameters, as Tarn's
+ * {@link StatementRequest} (values as typed JSON: binding them the Flight SQL way would write Arrow IPC, which
+ * needs JVM flags). Each answer carries the session's current database, which {@code USE} changes on the server.
+ * Parameter counts and descriptions come from Flight SQL prepared statements, kept per SQL text. It owns its
+ * {@link FlightChannel} and closes it.
  */
 public final class RemoteSession implements TarnSession {
 
@@ -85,15 +87,10 @@ public final class RemoteSession implements TarnSession {
 
   @Override
   public QueryResult execute(String sql, List<Object> parameters) {
-    FlightInfo info;
-    if (parameters.isEmpty()) {
-      info = channel.call(() -> channel.sql().execute(sql, channel.callOptions()));
-    } else {
-      FlightSqlClient.PreparedStatement statement = prepared(sql);
-      VectorSchemaRoot values = ParameterValues.write(parameters, channel.allocator());
-      statement.setParameters(values);
-      info = channel.call(() -> statement.execute(channel.callOptions()));
-    }
+    FlightInfo info = parameters.isEmpty()
+        ? channel.call(() -> channel.sql().execute(sql, channel.callOptions()))
+        : channel.call(() -> channel.client().getInfo(
+            FlightDescriptor.command(StatementRequest.of(sql, parameters).toCommand()), channel.callOptions()));
     ExecutionMetadata metadata = ExecutionMetadata.fromJson(info.getAppMetadata());
     currentDatabase = metadata.currentDatabase();
     return new RemoteQueryResult(channel, info, metadata);
@@ -129,7 +126,7 @@ public final class RemoteSession implements TarnSession {
     try {
       statement.close(channel.callOptions());
     } catch (RuntimeException serverGone) {
-      statement.clearParameters();
+      // The server drops prepared statements with their session.
     }
   }
 

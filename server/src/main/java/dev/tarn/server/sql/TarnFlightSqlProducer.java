@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.tarn.engine.api.TarnEngine;
 import dev.tarn.server.protocol.FlightErrors;
+import dev.tarn.server.protocol.StatementRequest;
 import dev.tarn.server.session.ClientSession;
 import dev.tarn.server.session.ClientSessions;
 import dev.tarn.server.session.OpenResults;
@@ -112,6 +113,16 @@ public final class TarnFlightSqlProducer implements FlightSqlProducer {
   }
 
   // Statements
+
+  /** Tarn's own statement command (a statement with parameter values) first, then Flight SQL's commands. */
+  @Override
+  public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
+    StatementRequest request = descriptor.isCommand() ? StatementRequest.fromCommand(descriptor.getCommand()) : null;
+    if (request == null) {
+      return FlightSqlProducer.super.getFlightInfo(context, descriptor);
+    }
+    return inSession(context, session -> statements.execute(session, request.sql(), request.values(), descriptor));
+  }
 
   @Override
   public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
