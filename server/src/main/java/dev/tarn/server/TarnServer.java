@@ -8,7 +8,6 @@ import dev.tarn.server.session.PreparedQueries;
 import dev.tarn.server.session.SessionCookieMiddleware;
 import dev.tarn.server.sql.TarnFlightSqlProducer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +67,7 @@ public final class TarnServer implements AutoCloseable {
           .headerAuthenticator(authenticator)
           .middleware(SessionCookieMiddleware.KEY, new SessionCookieMiddleware.Factory(authenticator::isIssued));
       if (config.tls() != null) {
-        try (InputStream chain = config.tls().certificateChain(); InputStream key = config.tls().key()) {
-          builder.useTls(chain, key);
-        }
+        builder.useTls(config.tls().certificateChain(), config.tls().key());
       }
       FlightServer server = builder.build().start();
       Location bound = config.tls() == null ? Location.forGrpcInsecure(config.host(), server.getPort())

@@ -35,10 +35,10 @@ public record TlsConfig(Path certificate, Path privateKey, Path keyStore, char[]
     return new TlsConfig(null, null, keyStore, password);
   }
 
-  /** The certificate chain as PEM. */
+  /** The certificate chain as PEM (in memory: Flight reads it only when the server is built). */
   InputStream certificateChain() throws IOException {
     if (keyStore == null) {
-      return Files.newInputStream(certificate);
+      return new ByteArrayInputStream(Files.readAllBytes(certificate));
     }
     StringBuilder pem = new StringBuilder();
     for (Certificate certificate : keyEntry().chain) {
@@ -47,10 +47,10 @@ public record TlsConfig(Path certificate, Path privateKey, Path keyStore, char[]
     return new ByteArrayInputStream(pem.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** The private key as PKCS#8 PEM. */
+  /** The private key as PKCS#8 PEM (in memory, as the chain). */
   InputStream key() throws IOException {
     if (keyStore == null) {
-      return Files.newInputStream(privateKey);
+      return new ByteArrayInputStream(Files.readAllBytes(privateKey));
     }
     return new ByteArrayInputStream(pem("PRIVATE KEY", keyEntry().key.getEncoded())
         .getBytes(StandardCharsets.US_ASCII));

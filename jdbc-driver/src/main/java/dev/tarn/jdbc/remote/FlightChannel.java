@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallOption;
 import org.apache.arrow.flight.CloseSessionRequest;
@@ -168,13 +169,30 @@ public final class FlightChannel implements AutoCloseable {
     });
   }
 
+  /** The Tarn error for a Flight failure; connection failures name the server and what to check. */
   private static TarnException failure(FlightRuntimeException error, RemoteOptions options) {
     TarnException tarn = FlightErrors.toTarn(error);
-    if (tarn.code() == ErrorCode.CONNECTION_FAILED && tarn.object() == null) {
-      return new TarnException(ErrorCode.CONNECTION_FAILED, options.address(), tarn.rawMessage() + " (server "
-          + options.address() + ")", error);
+    if (tarn.code() != ErrorCode.CONNECTION_FAILED || tarn.object() != null) {
+      return tarn;
     }
-    return tarn;
+    String hint = "";
+    if (hasCause(error, SSLException.class)) {
+      hint = "; the TLS handshake failed: trust the server's certificate with trustStore=<file>, or (tests only)"
+          + " disableCertificateVerification=true";
+    } else if (!options.tls()) {
+      hint = "; if the server uses TLS, connect with tls=true";
+    }
+    return new TarnException(ErrorCode.CONNECTION_FAILED, options.address(), tarn.rawMessage() + " [server "
+        + options.address() + hint + "]", error);
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Ends the server session, then closes the client and checks that every buffer came back. */

@@ -71,8 +71,7 @@ public final class FlightErrors {
   }
 
   private static TarnException fromStatus(FlightRuntimeException error) {
-    String description = error.status().description();
-    String detail = description == null || description.isBlank() ? error.status().code().name() : description;
+    String detail = detail(error);
     return switch (error.status().code()) {
       case UNAUTHENTICATED, UNAUTHORIZED -> new TarnException(ErrorCode.AUTHENTICATION_FAILED, null,
           "The server refused the credentials: " + detail, error);
@@ -87,6 +86,21 @@ public final class FlightErrors {
       default -> new TarnException(ErrorCode.INTERNAL_ERROR, null,
           "The server failed (" + error.status().code() + "): " + detail, error);
     };
+  }
+
+  /** The description's first line (gRPC appends pipeline dumps), and the root cause for transport failures. */
+  private static String detail(FlightRuntimeException error) {
+    String description = error.status().description();
+    String detail = description == null || description.isBlank() ? error.status().code().name()
+        : description.lines().findFirst().orElse(description).trim();
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != error && root.getMessage() != null && !root.getMessage().isBlank()) {
+      detail += " (" + root.getMessage().lines().findFirst().orElse("").trim() + ")";
+    }
+    return detail;
   }
 
   private static TarnException toTarnException(Throwable failure) {
