@@ -3,6 +3,10 @@ package dev.tarn.jdbc.remote;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import dev.tarn.server.protocol.FlightErrors;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -22,12 +27,14 @@ import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallOption;
 import org.apache.arrow.flight.CloseSessionRequest;
 import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.auth2.BearerCredentialWriter;
 import org.apache.arrow.flight.client.ClientCookieMiddleware;
 import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.grpc.NettyClientBuilder;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -45,14 +52,16 @@ public final class FlightChannel implements AutoCloseable {
 
   private final RemoteOptions options;
   private final BufferAllocator allocator;
+  private final EventLoopGroup eventLoop;
   private final FlightClient client;
   private final FlightSqlClient sql;
   private final CallOption[] callOptions;
 
-  private FlightChannel(RemoteOptions options, BufferAllocator allocator, FlightClient client,
-      CallOption[] callOptions) {
+  private FlightChannel(RemoteOptions options, BufferAllocator allocator, EventLoopGroup eventLoop,
+      FlightClient client, CallOption[] callOptions) {
     this.options = options;
     this.allocator = allocator;
+    this.eventLoop = eventLoop;
     this.client = client;
     this.sql = new FlightSqlClient(client);
     this.callOptions = callOptions;
@@ -60,24 +69,35 @@ public final class FlightChannel implements AutoCloseable {
 
   /** Connects and authenticates; fails with AUTHENTICATION_FAILED or CONNECTION_FAILED as the server answers. */
   public static FlightChannel open(RemoteOptions options) {
-    BufferAllocator allocator = ROOT.newChildAllocator("tarn-remote-" + options.address() + "-"
-        + CONNECTIONS.incrementAndGet(), 0, Long.MAX_VALUE);
+    long number = CONNECTIONS.incrementAndGet();
+    BufferAllocator allocator = ROOT.newChildAllocator("tarn-remote-" + options.address() + "-" + number, 0,
+        Long.MAX_VALUE);
+    EventLoopGroup eventLoop = new NioEventLoopGroup(1, runnable -> {
+      Thread thread = new Thread(runnable, "tarn-remote-" + number);
+      thread.setDaemon(true);
+      return thread;
+    });
     FlightClient client = null;
     try {
-      client = client(options, allocator);
+      client = client(options, allocator, eventLoop);
       CallOption[] callOptions = credentials(client, options);
-      return new FlightChannel(options, allocator, client, callOptions);
+      return new FlightChannel(options, allocator, eventLoop, client, callOptions);
     } catch (RuntimeException e) {
       closeQuietly(client, e);
       allocator.close();
+      eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
       throw e instanceof FlightRuntimeException flight ? failure(flight, options) : e;
     }
   }
 
-  private static FlightClient client(RemoteOptions options, BufferAllocator allocator) {
+  /**
+   * A Flight client on the connection's own one-thread event loop, which closing the connection ends, so that no
+   * thread of the driver outlives its connections (an application may unload the driver's class loader).
+   */
+  private static FlightClient client(RemoteOptions options, BufferAllocator allocator, EventLoopGroup eventLoop) {
     Location location = options.tls() ? Location.forGrpcTls(options.host(), options.port())
         : Location.forGrpcInsecure(options.host(), options.port());
-    FlightClient.Builder builder = FlightClient.builder(allocator, location)
+    NettyClientBuilder builder = new NettyClientBuilder(allocator, location)
         .intercept(new ClientCookieMiddleware.Factory());
     if (options.tls()) {
       if (!options.verifyServer()) {
@@ -86,7 +106,8 @@ public final class FlightChannel implements AutoCloseable {
         builder.trustedCertificates(trustedCertificates(options));
       }
     }
-    return builder.build();
+    NettyChannelBuilder channel = builder.build().eventLoopGroup(eventLoop).channelType(NioSocketChannel.class);
+    return FlightGrpcUtils.createFlightClient(allocator, channel.build(), builder.middleware());
   }
 
   private static CallOption[] credentials(FlightClient client, RemoteOptions options) {
@@ -208,7 +229,11 @@ public final class FlightChannel implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      allocator.close();
+      try {
+        allocator.close();
+      } finally {
+        eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
+      }
     }
   }
 

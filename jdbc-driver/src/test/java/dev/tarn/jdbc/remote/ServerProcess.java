@@ -61,11 +61,15 @@ final class ServerProcess implements AutoCloseable {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8))) {
       String line;
+      Integer port = null;
       while ((line = lines.readLine()) != null) {
         output.append(line).append('\n');
         Matcher matcher = LISTENING.matcher(line);
         if (matcher.find()) {
-          listening.complete(Integer.parseInt(matcher.group(2)));
+          port = Integer.parseInt(matcher.group(2));
+        }
+        if (port != null && line.startsWith("Press Ctrl-C")) {
+          listening.complete(port); // the whole banner has been read
         }
       }
     } catch (IOException e) {
