@@ -234,6 +234,23 @@ class FlightSqlServerTest {
   }
 
   @Test
+  void aStreamClosedEarlySucceedsWithTheRowsDeliveredAndFreesTheResult() throws Exception {
+    FlightInfo info = alice.sql.execute("SELECT x FROM shop.numbers", alice.options);
+    String queryId = ExecutionMetadata.fromJson(info.getAppMetadata()).queryId();
+    try (FlightStream stream = alice.sql.getStream(info.getEndpoints().get(0).getTicket(), alice.options)) {
+      assertThat(stream.next()).isTrue();
+      assertThat(stream.getRoot().getRowCount()).isPositive();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (record(queryId).state() == QueryState.RUNNING && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    QueryRecord record = record(queryId);
+    assertThat(record.state()).isEqualTo(QueryState.SUCCEEDED);
+    assertThat(record.statistics().rows()).isPositive().isLessThanOrEqualTo(TestWarehouse.NUMBERS_ROWS);
+  }
+
+  @Test
   void credentialsAreRequiredAndChecked() throws Exception {
     try (org.apache.arrow.flight.FlightClient anonymous = org.apache.arrow.flight.FlightClient
         .builder(allocator, server.location()).build();

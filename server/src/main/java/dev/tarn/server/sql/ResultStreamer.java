@@ -14,7 +14,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Streams an engine result to a Flight client batch by batch: each batch's vectors are transferred (not copied)
  * into the stream's root and sent, so rows never exist on the server. Waits while the client is not ready (gRPC
- * flow control), and cancels the execution when the client cancels the call or goes away.
+ * flow control). A client that closes its stream early (a result set closed before its end) stops the stream: if
+ * the engine is computing at that moment, the execution is cancelled so that it stops at once; otherwise it is
+ * simply closed, and succeeds with the rows delivered, as an embedded result closed early does. Cancelling the
+ * query itself is {@code CancelFlightInfo}.
  */
 final class ResultStreamer {
 
@@ -27,18 +30,32 @@ final class ResultStreamer {
     this.allocator = allocator;
   }
 
+  /** Whether the engine is inside {@code next()} and whether the client went away, shared with the cancel handler. */
+  private static final class StreamState {
+    volatile boolean computing;
+    volatile boolean clientGone;
+  }
+
   /** Sends all of {@code result}; the caller closes it. */
   void stream(QueryResult result, ServerStreamListener listener) {
-    listener.setOnCancelHandler(result::cancel);
+    StreamState state = new StreamState();
+    listener.setOnCancelHandler(() -> {
+      state.clientGone = true;
+      if (state.computing) {
+        result.cancel();
+      }
+    });
     BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
     backpressure.register(listener);
     try (VectorSchemaRoot root = VectorSchemaRoot.create(result.schema(), allocator)) {
       listener.start(root);
-      Batch batch;
-      while ((batch = result.next()) != null) {
+      while (true) {
+        Batch batch = next(result, state);
+        if (batch == null) {
+          break;
+        }
         try (Batch sent = batch) {
           if (!awaitReady(backpressure, listener)) {
-            result.cancel();
             return;
           }
           moveInto(sent, root);
@@ -47,11 +64,23 @@ final class ResultStreamer {
           root.clear();
         }
       }
-      listener.completed();
+      if (!state.clientGone) {
+        listener.completed();
+      }
     } catch (RuntimeException e) {
-      if (!listener.isCancelled()) {
+      if (!state.clientGone && !listener.isCancelled()) {
         listener.error(FlightErrors.toFlight(e));
       }
+    }
+  }
+
+  /** The next batch, or null at the end or once the client went away. */
+  private static Batch next(QueryResult result, StreamState state) {
+    state.computing = true;
+    try {
+      return state.clientGone ? null : result.next();
+    } finally {
+      state.computing = false;
     }
   }
 
