@@ -19,20 +19,21 @@ import java.util.Set;
  * {@code <warehouse>/server.properties}):
  *
  * <pre>
- * host=127.0.0.1                  # loopback unless set; 0.0.0.0 listens on every interface
+ * host=127.0.0.1                    loopback unless set; 0.0.0.0 listens on every interface
  * port=32010
- * anonymous=false                 # clients without credentials are refused unless true
- * user.alice=pbkdf2-sha256:...    # ./tarn server hash-password
- * token.ci=sha256:...             # ./tarn server new-token
- * tls.certificate=cert.pem        # TLS: a PEM chain and PKCS#8 key,
+ * anonymous=false                   clients without credentials are refused unless true
+ * user.alice=pbkdf2-sha256:...      tarn server hash-password
+ * token.ci=sha256:...               tarn server new-token
+ * tls.certificate=cert.pem          TLS: a PEM chain and PKCS#8 key,
  * tls.key=key.pem
- * tls.keystore=server.p12         #   or a PKCS#12/JKS key store
+ * tls.keystore=server.p12           or a PKCS#12/JKS key store
  * tls.keystore-password=...
- * session.idle-timeout=PT1H       # ISO-8601; a session unused this long is closed
- * result.timeout=PT10M            # a result not fetched this long after it was prepared is dropped
+ * session.idle-timeout=PT1H         ISO-8601; a session unused this long is closed
+ * result.timeout=PT10M              a result not fetched this long after it was executed is dropped
  * </pre>
  *
- * Relative file names resolve against the file's folder.
+ * (The notes on the right explain the keys; they are not part of the file.) Relative file names resolve against
+ * the file's folder.
  */
 public record ServerConfig(String host, int port, AuthConfig auth, TlsConfig tls, Duration sessionIdleTimeout,
     Duration resultTimeout) {
