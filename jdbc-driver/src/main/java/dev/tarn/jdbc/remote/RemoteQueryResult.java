@@ -35,7 +35,7 @@ final class RemoteQueryResult implements QueryResult {
   private final FlightInfo info;
   private final ExecutionMetadata metadata;
   private final BufferAllocator allocator;
-  private final FlightStream stream;
+  private volatile FlightStream stream;
   private volatile boolean cancelled;
   private volatile boolean ended;
   private volatile QueryStatistics lastStatistics = QueryStatistics.EMPTY;
@@ -47,18 +47,7 @@ final class RemoteQueryResult implements QueryResult {
     this.info = info;
     this.metadata = metadata;
     this.allocator = channel.allocator().newChildAllocator("query-" + metadata.queryId(), 0, Long.MAX_VALUE);
-    if (info.getEndpoints().isEmpty()) {
-      this.stream = null;
-      this.ended = true;
-    } else {
-      try {
-        this.stream = channel.call(() -> channel.sql().getStream(info.getEndpoints().get(0).getTicket(),
-            channel.callOptions()));
-      } catch (RuntimeException e) {
-        allocator.close();
-        throw e;
-      }
-    }
+    this.ended = info.getEndpoints().isEmpty();
   }
 
   @Override
@@ -81,12 +70,23 @@ final class RemoteQueryResult implements QueryResult {
     return metadata.updateCount();
   }
 
+  /**
+   * Batches: the server runs the query as the stream is read, so the stream is opened at the first call (a result
+   * closed before it is read is closed on the server without running, as embedded).
+   */
   @Override
   public Batch next() {
-    if (stream == null || ended || closed) {
+    if (ended || closed) {
       return null;
     }
+    if (cancelled) {
+      ended = true;
+      throw cancelledFailure(null);
+    }
     try {
+      if (stream == null) {
+        stream = channel.sql().getStream(info.getEndpoints().get(0).getTicket(), channel.callOptions());
+      }
       if (!stream.next()) {
         ended = true;
         return null;
@@ -154,7 +154,7 @@ final class RemoteQueryResult implements QueryResult {
   @Override
   public void cancel() {
     cancelled = true;
-    if (stream == null) {
+    if (info.getEndpoints().isEmpty()) {
       return;
     }
     try {
@@ -162,7 +162,10 @@ final class RemoteQueryResult implements QueryResult {
     } catch (FlightRuntimeException finishedOrGone) {
       // The stream's own cancellation below still stops the server's work for this query.
     }
-    stream.cancel("Query " + queryId() + " was cancelled", null);
+    FlightStream open = stream;
+    if (open != null) {
+      open.cancel("Query " + queryId() + " was cancelled", null);
+    }
   }
 
   @Override
@@ -174,6 +177,8 @@ final class RemoteQueryResult implements QueryResult {
     try {
       if (stream != null) {
         stream.close();
+      } else if (!ended && !cancelled) {
+        channel.action(TarnProtocol.ACTION_CLOSE_RESULT, queryId().getBytes(StandardCharsets.UTF_8));
       }
     } catch (Exception serverSideFailure) {
       // Closing discards the rest of the result, so how the server's side ended does not matter here.

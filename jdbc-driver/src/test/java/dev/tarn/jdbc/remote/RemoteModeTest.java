@@ -273,6 +273,44 @@ class RemoteModeTest {
     }
   }
 
+  /**
+   * A result set closed unread succeeds with no rows, as embedded; one closed after its first rows stops the
+   * server's stream, which succeeds, or is cancelled if the engine was computing the next batch at that moment.
+   */
+  @Test
+  void resultSetsClosedEarlyStopOnTheServer() throws Exception {
+    try (Connection connection = remote(); Statement statement = connection.createStatement()) {
+      String unread;
+      try (ResultSet results = statement.executeQuery("SELECT * FROM tpch.lineitem")) {
+        unread = results.unwrap(TarnExecutionInfo.class).queryId();
+      }
+      String partlyRead;
+      try (ResultSet results = statement.executeQuery("SELECT * FROM tpch.lineitem")) {
+        assertThat(results.next()).isTrue();
+        partlyRead = results.unwrap(TarnExecutionInfo.class).queryId();
+      }
+      assertThat(finalState(statement, unread)).isEqualTo("SUCCEEDED");
+      assertThat(finalState(statement, partlyRead)).isIn("SUCCEEDED", "CANCELLED");
+    }
+  }
+
+  /** The state of a query in system.queries once it is no longer RUNNING. */
+  private static String finalState(Statement statement, String queryId) throws Exception {
+    String state = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      try (ResultSet history = statement.executeQuery(
+          "SELECT state FROM system.queries WHERE query_id = '" + queryId + "'")) {
+        state = history.next() ? history.getString(1) : null;
+      }
+      if (!"RUNNING".equals(state)) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return state;
+  }
+
   @Test
   void clientsRunQueriesConcurrently() throws Exception {
     List<String> queries = List.of("SELECT count(*) FROM tpch.lineitem WHERE ship_year = 1993",

@@ -19,6 +19,11 @@ public final class TarnProtocol {
   public static final String ACTION_CATALOG = "tarn.catalog";
   /** Action: the statistics (live, or final once finished) of a query of the caller; body: the query id. */
   public static final String ACTION_STATISTICS = "tarn.statistics";
+  /**
+   * Action: closes a result its client will not fetch (a result set closed before it was read), without cancelling
+   * it, so the query succeeds with no rows delivered, as an embedded result closed early; body: the query id.
+   */
+  public static final String ACTION_CLOSE_RESULT = "tarn.close-result";
 
   /** Error metadata: the {@link dev.tarn.engine.ErrorCode} name. */
   public static final String ERROR_CODE = "tarn-error-code";

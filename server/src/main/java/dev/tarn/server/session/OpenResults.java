@@ -82,6 +82,19 @@ public final class OpenResults implements AutoCloseable {
     }
   }
 
+  /** Closes the caller's result {@code queryId} if it waits unfetched (not cancelled: it succeeds with no rows). */
+  public void closeUnfetched(String identity, String queryId) {
+    Entry entry = open.get(queryId);
+    if (entry == null || !entry.identity.equals(identity)) {
+      return;
+    }
+    synchronized (entry) {
+      if (!entry.streaming) {
+        release(queryId);
+      }
+    }
+  }
+
   /** Cancels the execution {@code queryId}; false if no open result of the caller has that id. */
   public boolean cancel(String identity, String queryId) {
     Entry entry = open.get(queryId);

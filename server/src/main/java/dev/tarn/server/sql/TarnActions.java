@@ -19,14 +19,16 @@ import org.apache.arrow.flight.ActionType;
 /**
  * Tarn's own actions, which its remote JDBC client uses to behave as an embedded connection: the session
  * ({@link TarnProtocol#ACTION_SESSION}), reads of the catalog store in the Glue model
- * ({@link TarnProtocol#ACTION_CATALOG}) and a query's statistics ({@link TarnProtocol#ACTION_STATISTICS}).
+ * ({@link TarnProtocol#ACTION_CATALOG}), a query's statistics ({@link TarnProtocol#ACTION_STATISTICS}) and closing a
+ * result it will not fetch ({@link TarnProtocol#ACTION_CLOSE_RESULT}).
  */
 final class TarnActions {
 
   static final List<ActionType> TYPES = List.of(
       new ActionType(TarnProtocol.ACTION_SESSION, "The caller's session; {\"database\": name} changes its database"),
       new ActionType(TarnProtocol.ACTION_CATALOG, "One read of the catalog store, answered in Glue JSON"),
-      new ActionType(TarnProtocol.ACTION_STATISTICS, "The statistics of a query of the caller's session"));
+      new ActionType(TarnProtocol.ACTION_STATISTICS, "The statistics of a query of the caller"),
+      new ActionType(TarnProtocol.ACTION_CLOSE_RESULT, "Closes a result of the caller that will not be fetched"));
 
   private final CatalogStore catalog;
   private final OpenResults results;
@@ -49,6 +51,10 @@ final class TarnActions {
       case TarnProtocol.ACTION_CATALOG -> catalog(CatalogCall.fromJson(body));
       case TarnProtocol.ACTION_STATISTICS ->
           ProtocolJson.write(results.statistics(session.identity(), new String(body, StandardCharsets.UTF_8)));
+      case TarnProtocol.ACTION_CLOSE_RESULT -> {
+        results.closeUnfetched(session.identity(), new String(body, StandardCharsets.UTF_8));
+        yield new byte[0];
+      }
       default -> throw new TarnException(ErrorCode.NOT_SUPPORTED, type, "Unknown action " + type);
     };
   }
