@@ -257,6 +257,11 @@ class RemoteModeTest {
         }
       });
       Thread.sleep(500);
+      TarnExecutionInfo live = statement.unwrap(TarnExecutionInfo.class);
+      assertThat(live.queryId()).isNotNull();
+      long elapsed = live.elapsedMillis();
+      Thread.sleep(100);
+      assertThat(live.elapsedMillis()).as("live figures from the server").isGreaterThan(elapsed);
       long start = System.nanoTime();
       statement.cancel();
       Throwable failure = reading.get(30, TimeUnit.SECONDS);
