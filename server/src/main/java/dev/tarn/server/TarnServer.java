@@ -17,8 +17,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A running Arrow Flight SQL server over one engine. It does not own the engine: close the server, then the
- * engine. Closing stops accepting calls, waits briefly for running ones, cancels what is left and closes every
- * session; leaked Arrow memory then fails the engine's close.
+ * engine. Closing stops accepting calls, cancels the queries in progress, waits briefly for their calls to end and
+ * closes every session; leaked Arrow memory then fails the close (the server's allocators) or the engine's.
  */
 public final class TarnServer implements AutoCloseable {
 
@@ -108,11 +108,16 @@ public final class TarnServer implements AutoCloseable {
     server.awaitTermination();
   }
 
+  /**
+   * Stops accepting calls, cancels the queries in progress so that their streams end, waits for the calls to finish
+   * (forcing them after a grace period), then closes the sessions and checks the server's memory.
+   */
   @Override
   public void close() throws InterruptedException {
     housekeeping.shutdownNow();
     try {
       server.shutdown();
+      producer.cancelAll();
       if (!server.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
         server.close();
       }

@@ -420,6 +420,12 @@ public final class TarnFlightSqlProducer implements FlightSqlProducer {
     }
   }
 
+  /** Cancels every running or waiting query, so that the streams in progress end soon (server shutdown). */
+  public void cancelAll() {
+    results.close();
+  }
+
+  /** Closes the sessions and checks that every buffer on its way out came back; call once no call runs. */
   @Override
   public void close() {
     try {
