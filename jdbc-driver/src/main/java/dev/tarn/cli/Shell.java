@@ -15,6 +15,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -133,11 +134,18 @@ public final class Shell {
           continue;
         }
         StatementSplitter.Split split = StatementSplitter.split(line);
-        for (String sql : split.statements()) {
-          runStatement(sql);
-        }
-        if (!split.remainder().isEmpty()) {
-          runStatement(split.remainder().trim()); // input without an end (a dumb terminal's last line)
+        Attributes typing = echoOff(terminal);
+        try {
+          for (String sql : split.statements()) {
+            runStatement(sql);
+          }
+          if (!split.remainder().isEmpty()) {
+            runStatement(split.remainder().trim()); // input without an end (a dumb terminal's last line)
+          }
+        } finally {
+          if (typing != null) {
+            terminal.setAttributes(typing);
+          }
         }
       }
     } finally {
@@ -145,6 +153,24 @@ public final class Shell {
       target.close();
       saveHistory(reader);
     }
+  }
+
+  /**
+   * Stops the terminal echoing keys typed while statements run, so that they do not garble the progress line and
+   * results (they stay buffered for the next prompt, which shows them); Ctrl-C still interrupts. Returns the
+   * attributes to restore, or null on terminals without a progress line.
+   */
+  private Attributes echoOff(Terminal terminal) {
+    if (ProgressLine.on(terminal) == null) {
+      return null;
+    }
+    Attributes typing = terminal.getAttributes();
+    Attributes running = new Attributes(typing);
+    running.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+    running.setLocalFlag(Attributes.LocalFlag.ICANON, false);
+    running.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+    terminal.setAttributes(running);
+    return typing;
   }
 
   /** Runs one statement on a statement of its own (a failed statement leaves no state behind in any driver). */

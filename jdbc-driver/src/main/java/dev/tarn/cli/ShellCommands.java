@@ -332,7 +332,7 @@ final class ShellCommands {
       while (columns.next()) {
         if (columns.getString("TABLE_SCHEM").equalsIgnoreCase(database)
             && columns.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-          rows.add(new String[] {columns.getString("COLUMN_NAME"), columns.getString("TYPE_NAME"),
+          rows.add(new String[] {columns.getString("COLUMN_NAME"), typeOf(columns),
               columns.getString("IS_NULLABLE"), columns.getString("REMARKS")});
         }
       }
@@ -344,6 +344,16 @@ final class ShellCommands {
     shell.printer().printRows(List.of(new RowWriter.Column("column", Types.VARCHAR),
         new RowWriter.Column("type", Types.VARCHAR), new RowWriter.Column("nullable", Types.VARCHAR),
         new RowWriter.Column("comment", Types.VARCHAR)), rows);
+  }
+
+  /** The column's type as DDL writes it: JDBC's TYPE_NAME, with precision and scale for decimals. */
+  private static String typeOf(ResultSet column) throws SQLException {
+    String name = column.getString("TYPE_NAME");
+    int type = column.getInt("DATA_TYPE");
+    if ((type == Types.DECIMAL || type == Types.NUMERIC) && name.indexOf('(') < 0) {
+      return name + "(" + column.getInt("COLUMN_SIZE") + "," + column.getInt("DECIMAL_DIGITS") + ")";
+    }
+    return name;
   }
 
   /** A name or path as typed, without surrounding quotes. */
