@@ -69,27 +69,17 @@ public final class Shell {
   }
 
   private Outcome runLines(String script) {
-    StringBuilder pending = new StringBuilder();
-    for (String line : script.split("\r?\n", -1)) {
-      if (StatementSplitter.isBlank(pending.toString()) && ShellCommands.isCommand(line)) {
-        pending.setLength(0);
-        if (!commands.run(line)) {
+    ShellInput.Parsed input = ShellInput.parse(script);
+    for (ShellInput.Piece piece : input.pieces()) {
+      if (piece.command()) {
+        if (!commands.run(piece.text())) {
           return Outcome.QUIT;
         }
-        continue;
+      } else if (!runStatement(piece.text())) {
+        return Outcome.FAILED;
       }
-      pending.append(line).append('\n');
-      StatementSplitter.Split split = StatementSplitter.split(pending.toString());
-      for (String sql : split.statements()) {
-        if (!runStatement(sql)) {
-          return Outcome.FAILED;
-        }
-      }
-      pending.setLength(0);
-      pending.append(split.remainder());
     }
-    String last = pending.toString().trim();
-    return last.isEmpty() || runStatement(last) ? Outcome.DONE : Outcome.FAILED;
+    return input.remainder().isEmpty() || runStatement(input.remainder()) ? Outcome.DONE : Outcome.FAILED;
   }
 
   /** Reads and runs statements and commands from the terminal until {@code .quit} or Ctrl-D. */
@@ -127,31 +117,42 @@ public final class Shell {
         if (line.isBlank()) {
           continue;
         }
-        if (ShellCommands.isCommand(line)) {
-          if (!commands.run(line)) {
-            break;
-          }
-          continue;
-        }
-        StatementSplitter.Split split = StatementSplitter.split(line);
-        Attributes typing = echoOff(terminal);
-        try {
-          for (String sql : split.statements()) {
-            runStatement(sql);
-          }
-          if (!split.remainder().isEmpty()) {
-            runStatement(split.remainder().trim()); // input without an end (a dumb terminal's last line)
-          }
-        } finally {
-          if (typing != null) {
-            terminal.setAttributes(typing);
-          }
+        if (!runTyped(line, terminal)) {
+          break;
         }
       }
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
       target.close();
       saveHistory(reader);
+    }
+  }
+
+  /**
+   * Runs what was typed or pasted at the prompt, every statement even if one fails; returns false if a command asked
+   * to leave.
+   */
+  private boolean runTyped(String typed, Terminal terminal) {
+    ShellInput.Parsed input = ShellInput.parse(typed);
+    Attributes typing = echoOff(terminal);
+    try {
+      for (ShellInput.Piece piece : input.pieces()) {
+        if (piece.command()) {
+          if (!commands.run(piece.text())) {
+            return false;
+          }
+        } else {
+          runStatement(piece.text());
+        }
+      }
+      if (!input.remainder().isEmpty()) {
+        runStatement(input.remainder()); // input without an end (a dumb terminal's last line)
+      }
+      return true;
+    } finally {
+      if (typing != null) {
+        terminal.setAttributes(typing);
+      }
     }
   }
 

@@ -25,10 +25,12 @@ final class SqlLineParser implements Parser {
     return wordAt(line, cursor);
   }
 
-  /** Whether {@code line} can run as typed: blank, a shell command, or statements all ended by {@code ;}. */
-  static boolean isComplete(String line) {
-    return line.isBlank() || ShellCommands.isCommand(line)
-        || StatementSplitter.split(line).remainder().isEmpty();
+  /**
+   * Whether {@code buffer} can run as typed: shell commands (each alone on a line) and statements all ended by
+   * {@code ;}, or nothing.
+   */
+  static boolean isComplete(String buffer) {
+    return ShellInput.parse(buffer).remainder().isEmpty();
   }
 
   /** SQL uses backslashes only inside literals; JLine must not treat them as escapes. */

@@ -29,6 +29,14 @@ class SqlLineParserTest {
     assertThat(SqlLineParser.isComplete("\\timing")).isTrue();
     assertThat(SqlLineParser.isComplete("quit")).isTrue();
     assertThat(SqlLineParser.isComplete("Help;")).isTrue();
+    // A pasted script: commands on lines of their own between statements.
+    assertThat(SqlLineParser.isComplete(".mode csv\nSELECT 1;\n.timing off\nSELECT\n 2;")).isTrue();
+    assertThat(SqlLineParser.isComplete(".mode csv\nSELECT 1")).isFalse();
+    assertThat(SqlLineParser.isComplete("SELECT 1 +\n.5;")).as("a line starting with '.' inside a statement")
+        .isTrue();
+    assertThat(ShellInput.parse("SELECT 1 +\n.5;\n.mode csv\nSELECT 2;").pieces()).containsExactly(
+        new ShellInput.Piece("SELECT 1 +\n.5", false), new ShellInput.Piece(".mode csv", true),
+        new ShellInput.Piece("SELECT 2", false));
     // Completion and history search never wait for a ';'.
     assertThat(parser.parse("SELECT 1", 8, ParseContext.COMPLETE).word()).isEqualTo("1");
   }
