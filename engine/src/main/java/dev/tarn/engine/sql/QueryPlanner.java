@@ -109,7 +109,7 @@ public final class QueryPlanner {
   private static RelRoot toRel(Planner planner, String sql, List<Object> parameters)
       throws SqlParseException, ValidationException, RelConversionException {
     SqlNode parsed = planner.parse(sql);
-    SqlNode bound = ParameterBinder.bind(parsed, parameters);
+    SqlNode bound = ParameterBinder.bind(JdbcEscapes.normalize(parsed), parameters);
     SqlNode validated = planner.validate(bound);
     return planner.rel(validated);
   }
