@@ -8,7 +8,9 @@ import dev.tarn.engine.sql.system.SystemTables;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,17 +107,21 @@ final class CatalogRows {
       return rows;
     }
     NamePattern columns = NamePattern.of(columnPattern);
+    // A catalog has few distinct type names and many columns: each name is parsed once per call.
+    Map<String, SqlType> types = new HashMap<>();
     for (Relation relation : relations(schemaPattern, tablePattern)) {
       int ordinal = 1;
       for (Column column : relation.dataColumns()) {
         if (columns.matches(column.name())) {
-          rows.add(columnRow(relation, column, ordinal, column.comment()));
+          rows.add(columnRow(relation, column, types.computeIfAbsent(column.type(), JdbcTypes::fromCatalog), ordinal,
+              column.comment()));
         }
         ordinal++;
       }
       for (Column column : relation.partitionKeys()) {
         if (columns.matches(column.name())) {
-          rows.add(columnRow(relation, column, ordinal, column.comment() != null ? column.comment() : PARTITION_KEY));
+          rows.add(columnRow(relation, column, types.computeIfAbsent(column.type(), JdbcTypes::fromCatalog), ordinal,
+              column.comment() != null ? column.comment() : PARTITION_KEY));
         }
         ordinal++;
       }
@@ -144,8 +150,7 @@ final class CatalogRows {
     return relations;
   }
 
-  private static Object[] columnRow(Relation relation, Column column, int ordinal, String remarks) {
-    SqlType type = JdbcTypes.fromCatalog(column.type());
+  private static Object[] columnRow(Relation relation, Column column, SqlType type, int ordinal, String remarks) {
     return new Object[] {
         TarnDriver.CATALOG, relation.schema(), relation.name(), column.name(),
         type.jdbcType(), type.name(), JdbcTypes.columnSize(type), null, JdbcTypes.decimalDigits(type),

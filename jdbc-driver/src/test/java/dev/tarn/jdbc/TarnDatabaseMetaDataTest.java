@@ -179,6 +179,24 @@ class TarnDatabaseMetaDataTest {
     assertThat(tables).containsExactly("information_schema|columns", "information_schema|schemata",
         "information_schema|tables", "information_schema|views", "system|queries", "tpch|lineitem", "tpch|nation",
         "web|logs");
+    assertThat(catalog.listAllTablesCalls).isEqualTo(3);
+  }
+
+  @Test
+  void everyCatalogAnswerIsOneBulkCall() throws Exception {
+    rows(metadata.getTables(null, null, "%", null), "TABLE_NAME");
+    rows(metadata.getColumns(null, null, "%", "%"), "COLUMN_NAME");
+    rows(metadata.getColumns(null, "tpch", "nation", "n_name"), "COLUMN_NAME");
+    assertThat(catalog.listAllTablesCalls).isEqualTo(3);
+    rows(metadata.getSchemas(), "TABLE_SCHEM");
+    rows(metadata.getSchemas(null, "t%"), "TABLE_SCHEM");
+    assertThat(catalog.listDatabasesCalls).isEqualTo(2);
+    // Functions, types and the empty answers never ask the catalog.
+    rows(metadata.getFunctions(null, null, null), "FUNCTION_NAME");
+    rows(metadata.getTypeInfo(), "TYPE_NAME");
+    rows(metadata.getPrimaryKeys(null, "tpch", "nation"), "COLUMN_NAME");
+    assertThat(catalog.listAllTablesCalls).isEqualTo(3);
+    assertThat(catalog.listDatabasesCalls).isEqualTo(2);
   }
 
   @Test
