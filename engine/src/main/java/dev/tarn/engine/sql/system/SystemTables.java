@@ -111,12 +111,6 @@ public final class SystemTables {
     return tables;
   }
 
-  /** The system table {@code schema.name}, if there is one. */
-  public static Optional<Definition> find(String schema, String name) {
-    return DEFINITIONS.stream()
-        .filter(definition -> definition.schema().equals(schema) && definition.name().equals(name)).findFirst();
-  }
-
   /** The system table of a qualified name ({@code system.queries}), if there is one. */
   public static Optional<Definition> find(String qualifiedName) {
     return DEFINITIONS.stream().filter(definition -> definition.qualifiedName().equals(qualifiedName)).findFirst();
