@@ -34,7 +34,7 @@ final class ExplainAnalyze {
       long rows = 0;
       long start = System.nanoTime();
       try (Operator root = new ExecutionPlanner(context, TableScanOperator::new,
-          new SystemTableRows(engine.queryLog()), profile).plan(planned.plan())) {
+          new SystemTableRows(engine.queryLog(), engine.catalog()), profile).plan(planned.plan())) {
         Batch batch;
         while ((batch = nextBatch(root, context)) != null) {
           rows += batch.rowCount();
