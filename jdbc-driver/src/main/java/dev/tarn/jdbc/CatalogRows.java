@@ -85,6 +85,11 @@ final class CatalogRows {
     if (types != null) {
       wantedTypes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       wantedTypes.addAll(List.of(types));
+      // An external table is a table: BI tools that ask only for the standard TABLE and VIEW (SchemaCrawler's
+      // default, many reporting tools) must still see the warehouse. Asking for EXTERNAL TABLE alone still works.
+      if (wantedTypes.contains(TABLE)) {
+        wantedTypes.add(EXTERNAL_TABLE);
+      }
     }
     for (Relation relation : relations(schemaPattern, tablePattern)) {
       if (wantedTypes == null || wantedTypes.contains(relation.type())) {

@@ -75,6 +75,9 @@ class TarnDatabaseMetaDataTest {
     assertThat(rows(metadata.getTables(null, null, "_ation", new String[] {"EXTERNAL TABLE"}), "TABLE_NAME"))
         .containsExactly("nation");
     assertThat(rows(metadata.getTables(null, null, null, new String[] {"VIEW"}), "TABLE_NAME")).isEmpty();
+    // Tools that ask for the standard TABLE and VIEW only still see the external tables, not the system ones.
+    assertThat(rows(metadata.getTables(null, null, null, new String[] {"TABLE", "VIEW"}), "TABLE_NAME"))
+        .containsExactly("lineitem", "nation", "logs");
     assertThat(rows(metadata.getTableTypes(), "TABLE_TYPE"))
         .containsExactly("EXTERNAL TABLE", "SYSTEM TABLE", "TABLE", "VIEW");
     assertThat(metadata.getTables(null, null, null, null).getMetaData().getColumnCount()).isEqualTo(10);
