@@ -191,6 +191,9 @@ public final class TarnPreparedStatement extends TarnStatement implements Prepar
   /** As {@link #setObject(int, Object, int)} for a {@link java.sql.JDBCType}; no vendor types exist. */
   @Override
   public void setObject(int index, Object value, SQLType targetSqlType) throws SQLException {
+    if (targetSqlType == null) {
+      throw new SQLException("The target SQL type is null", "HY004");
+    }
     if (!(targetSqlType instanceof JDBCType type)) {
       throw SqlErrors.notSupported("parameters of SQL type " + targetSqlType);
     }

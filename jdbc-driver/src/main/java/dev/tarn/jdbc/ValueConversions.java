@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -310,13 +311,13 @@ final class ValueConversions {
     return timestamp;
   }
 
-  /** A time of day in the calendar's time zone (the JVM's when {@code calendar} is null), on 1970-01-01. */
+  /**
+   * A time of day in the calendar's time zone (the JVM's when {@code calendar} is null), on 1970-01-01, to the
+   * millisecond (all a java.sql.Time holds; {@code getObject(column, LocalTime.class)} keeps every digit).
+   */
   static Time toTime(LocalTime time, Calendar calendar) {
-    if (calendar == null) {
-      return Time.valueOf(time);
-    }
-    LocalDateTime onEpochDay = LocalDate.ofEpochDay(0).atTime(time);
-    return new Time(onEpochDay.atZone(calendar.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    return new Time(LocalDate.ofEpochDay(0).atTime(time).atZone(zone).toInstant().toEpochMilli());
   }
 
   static SQLException cannotConvert(Object value, String target) {
