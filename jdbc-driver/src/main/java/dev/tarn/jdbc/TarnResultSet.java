@@ -11,6 +11,10 @@ import java.sql.Statement;
  * result set, reaching its end, or a failure of the query closes the query result, which releases the query's
  * memory at once; after a failure every {@code next()} throws that failure again. Over {@link QueryResult} only, so
  * embedded and remote queries behave the same.
+ *
+ * <p>One thread reads a result set; another may close it (or its statement or connection) while the reader waits
+ * for the query's next batch: the close then cancels the query, waits until the reader's fetch has returned, and
+ * frees the query, so the two never touch the query at once.
  */
 final class TarnResultSet extends AbstractTarnResultSet {
 
@@ -23,6 +27,8 @@ final class TarnResultSet extends AbstractTarnResultSet {
   private boolean exhausted;
   private SQLException failure;
   private boolean released;
+  /** The thread waiting for the query's next batch, if one is. */
+  private volatile Thread fetching;
 
   /**
    * @param running the execution, finished when this result set releases its query
@@ -98,6 +104,17 @@ final class TarnResultSet extends AbstractTarnResultSet {
 
   /** The query's next non-empty batch, or null at its end; a failure releases the query and is kept. */
   private Batch fetch() throws SQLException {
+    fetching = Thread.currentThread();
+    try {
+      synchronized (this) {
+        return fetchLocked();
+      }
+    } finally {
+      fetching = null;
+    }
+  }
+
+  private Batch fetchLocked() throws SQLException {
     if (failure != null) {
       throw failure;
     }
@@ -152,9 +169,22 @@ final class TarnResultSet extends AbstractTarnResultSet {
     }
   }
 
-  /** Frees the batches and the query (its memory), and ends the execution's timeout; once. */
+  /**
+   * Frees the batches and the query (its memory), and ends the execution's timeout; once. From another thread than
+   * one waiting for a batch, it first cancels the query and waits for that fetch to return.
+   */
   @Override
   void release() {
+    Thread reader = fetching;
+    if (reader != null && reader != Thread.currentThread()) {
+      running.cancel();
+    }
+    synchronized (this) {
+      releaseLocked();
+    }
+  }
+
+  private void releaseLocked() {
     if (released) {
       return;
     }

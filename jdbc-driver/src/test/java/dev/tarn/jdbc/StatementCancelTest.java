@@ -122,6 +122,30 @@ class StatementCancelTest {
     }
   }
 
+  @Test
+  void closingFromAnotherThreadStopsTheReaderAndFreesTheQuery() throws Exception {
+    try (Connection connection = FIXTURE.connect()) {
+      Statement statement = connection.createStatement();
+      ResultSet rows = statement.executeQuery(ONE_ROW_THEN_ENDLESS);
+      assertThat(rows.next()).isTrue();
+      CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(CANCEL_AFTER_MILLIS);
+          statement.close();
+        } catch (InterruptedException | SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      SQLException error = catchThrowableOfType(rows::next, SQLException.class);
+      closer.get(10, TimeUnit.SECONDS);
+      assertThat(error.getSQLState()).as("the reader's fetch was cancelled").isEqualTo("57014");
+      assertThat(statement.isClosed()).isTrue();
+      assertThat(rows.isClosed()).isTrue();
+      assertThat(FIXTURE.allocatedBytes()).isZero();
+      assertHistory(connection, error, "CANCELLED", "cancelled by the client");
+    }
+  }
+
   /**
    * Cancels {@code statement} from another thread a moment after its query started running (planning is not
    * interruptible: a cancel that comes while a query is planned takes effect when planning ends); completes with the
