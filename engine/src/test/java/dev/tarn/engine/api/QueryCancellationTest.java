@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Cancelling a query from another thread while its consumer waits in {@code next()} stops it promptly in every kind
- * of long work: aggregation, sort, top-N, window, hash-join build and probe, nested-loop join, on the query's thread
- * and on four workers. The consumer gets CANCELLED with the reason, the history records CANCELLED, and once the
+ * of long work: aggregation, sort, top-N, window, hash-join build and probe, nested-loop join, EXPLAIN ANALYZE, on
+ * the query's thread and on four workers. The consumer gets CANCELLED with the reason, the history records CANCELLED, and once the
  * result is closed the query's allocator is gone and the root holds nothing.
  */
 class QueryCancellationTest {
@@ -77,6 +77,8 @@ class QueryCancellationTest {
       "1|SELECT a.k, sum(a.v) OVER (ORDER BY a.s, b.k) FROM numbers a CROSS JOIN (SELECT k FROM numbers WHERE k < 40) b",
       "4|SELECT a.k, count(DISTINCT b.s) FROM numbers a CROSS JOIN numbers b GROUP BY a.k",
       "4|SELECT 1 UNION ALL SELECT count(*) FROM numbers a CROSS JOIN numbers b",
+      "1|EXPLAIN ANALYZE SELECT count(*) FROM numbers a CROSS JOIN numbers b",
+      "4|EXPLAIN ANALYZE SELECT count(*) FROM numbers a CROSS JOIN numbers b",
   })
   void cancellingStopsTheQueryPromptlyAndFreesItsMemory(int threads, String sql) throws Exception {
     TarnEngine engine = threads == 1 ? serial : parallel;
