@@ -89,13 +89,14 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
       result.close();
       throw SqlErrors.toSqlException(e, result.queryId());
     }
+    resultSet = rows; // before waiting, so that a close from another thread finds and stops it
     try {
       rows.awaitFirstRows();
     } catch (SQLException e) {
-      rows.close(); // already released by the failure; not this statement's result set
+      resultSet = null;
+      rows.close(); // already released by the failure; never this statement's result
       throw e;
     }
-    resultSet = rows;
     return true;
   }
 
@@ -207,10 +208,15 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
     }
   }
 
+  /** Closes the result set; an execution still being started by another thread is cancelled. */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      RunningQuery current = running;
+      if (current != null && resultSet == null) {
+        current.cancel(); // no effect once finished
+      }
       closeResultSet();
       connection.statementClosed(this);
     }

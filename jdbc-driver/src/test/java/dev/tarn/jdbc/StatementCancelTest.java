@@ -123,6 +123,30 @@ class StatementCancelTest {
   }
 
   @Test
+  void closingTheConnectionFromAnotherThreadStopsAQueryWaitingInExecuteQuery() throws Exception {
+    Connection connection = FIXTURE.connect();
+    Statement statement = connection.createStatement();
+    CompletableFuture<Long> closed = CompletableFuture.supplyAsync(() -> {
+      try {
+        TarnExecutionInfo execution = statement.unwrap(TarnExecutionInfo.class);
+        while (execution.queryId() == null) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(CANCEL_AFTER_MILLIS);
+        long at = System.nanoTime();
+        connection.close();
+        return at;
+      } catch (InterruptedException | SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    SQLException error = catchThrowableOfType(() -> statement.executeQuery(ENDLESS_AGGREGATION), SQLException.class);
+    assertCancelledPromptly(error, closed);
+    assertThat(statement.isClosed()).isTrue();
+    assertThat(FIXTURE.allocatedBytes()).isZero();
+  }
+
+  @Test
   void closingFromAnotherThreadStopsTheReaderAndFreesTheQuery() throws Exception {
     try (Connection connection = FIXTURE.connect()) {
       Statement statement = connection.createStatement();
