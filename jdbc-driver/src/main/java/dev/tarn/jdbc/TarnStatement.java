@@ -426,6 +426,9 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
   @Override public long rowGroupsTotal() { return lastExecution.rowGroupsTotal(); }
   @Override public long pagesSkipped() { return lastExecution.pagesSkipped(); }
   @Override public long elapsedMillis() { return lastExecution.elapsedMillis(); }
+  @Override public long rowsScanned() { return lastExecution.rowsScanned(); }
+  @Override public long splitsCompleted() { return lastExecution.splitsCompleted(); }
+  @Override public long splitsTotal() { return lastExecution.splitsTotal(); }
 
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
