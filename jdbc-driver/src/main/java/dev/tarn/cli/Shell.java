@@ -1,131 +1,226 @@
 package dev.tarn.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
- * The interactive SQL shell: line editing and persistent history (JLine), statements over many lines ended by
- * {@code ;}, several statements per line, results printed by {@link ResultPrinter}. It talks to Tarn only
- * through its JDBC connection, like any other client. Errors print one line and the shell goes on.
+ * The SQL shell: interactive (JLine: completion, persistent history, statements over many lines ended by
+ * {@code ;}, several per line, Ctrl-C cancelling the running query) or running a script ({@code -e}, {@code -f},
+ * {@code .read}). Statements go to {@link ResultPrinter}, lines starting with '.' or '\' to {@link ShellCommands}.
+ * It talks to Tarn only through its JDBC connection, like any other client, so it works the same on a warehouse
+ * path and on a server. Errors print one line and the shell goes on.
  */
 public final class Shell {
 
-  static final String HELP = """
-      Enter SQL statements ended by ';' (they may span several lines). Examples:
-        SHOW DATABASES;  USE tpch;  SHOW TABLES;  DESCRIBE lineitem;
-        SELECT l_returnflag, count(*) FROM lineitem GROUP BY 1;
-        EXPLAIN SELECT count(*) FROM lineitem WHERE ship_year = 1994;
-        EXPLAIN ANALYZE SELECT count(*) FROM lineitem WHERE ship_year = 1994;
-        SELECT query_id, state, bytes_scanned, query FROM system.queries LIMIT 10;
-      Commands: help, quit or exit (or Ctrl-D). Ctrl-C clears the statement being typed.""";
+  /** Statements after which table and column names are the same as before; any other may change them. */
+  private static final Set<String> READ_ONLY_STATEMENTS =
+      Set.of("SELECT", "WITH", "VALUES", "EXPLAIN", "SHOW", "DESCRIBE", "DESC", "TABLE", "(");
+
+  private enum Outcome { DONE, FAILED, QUIT }
 
   private final Connection connection;
-  private final ResultPrinter printer;
-  private final PrintWriter out;
+  private final ShellSettings settings;
+  private final OutputTarget target;
+  private final QueryCancellation cancellation = new QueryCancellation();
+  private final CompletionCatalog catalog;
+  private final ShellCommands commands;
+  private ResultPrinter printer;
 
+  /** A shell printing aligned tables with timing to {@code out}. */
   public Shell(Connection connection, PrintWriter out) {
+    this(connection, out, new ShellSettings());
+  }
+
+  Shell(Connection connection, PrintWriter out, ShellSettings settings) {
     this.connection = connection;
-    this.out = out;
-    this.printer = new ResultPrinter(out);
+    this.settings = settings;
+    this.target = new OutputTarget(out);
+    this.catalog = new CompletionCatalog(connection);
+    this.commands = new ShellCommands(this);
+    this.printer = new ResultPrinter(target, settings, null, cancellation);
   }
 
   /**
-   * Runs every statement of a script (from {@code -e} or {@code -f}) and stops at the first error; returns
-   * whether all succeeded.
+   * Runs the statements and shell commands of a script (from {@code -e} or {@code -f}) and stops at the first
+   * failed statement; returns whether none failed. A command must start its own line.
    */
   public boolean runScript(String script) {
-    StatementSplitter.Split split = StatementSplitter.split(script);
-    java.util.List<String> statements = new java.util.ArrayList<>(split.statements());
-    if (!split.remainder().isEmpty()) {
-      statements.add(split.remainder().trim());
-    }
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        if (!printer.execute(statement, sql)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (SQLException e) {
-      printer.printError(e);
-      return false;
-    }
+    return runLines(script) != Outcome.FAILED;
   }
 
-  /** Reads and runs statements from the terminal until quit, exit or end of input. */
+  /** Runs a script file ({@code .read}); returns false if it asked the shell to quit. */
+  boolean runFile(Path file) throws IOException {
+    return runLines(Files.readString(file, StandardCharsets.UTF_8)) != Outcome.QUIT;
+  }
+
+  private Outcome runLines(String script) {
+    ShellInput.Parsed input = ShellInput.parse(script);
+    for (ShellInput.Piece piece : input.pieces()) {
+      if (piece.command()) {
+        if (!commands.run(piece.text())) {
+          return Outcome.QUIT;
+        }
+      } else if (!runStatement(piece.text())) {
+        return Outcome.FAILED;
+      }
+    }
+    return input.remainder().isEmpty() || runStatement(input.remainder()) ? Outcome.DONE : Outcome.FAILED;
+  }
+
+  /** Reads and runs statements and commands from the terminal until {@code .quit} or Ctrl-D. */
   public void runInteractive(Terminal terminal, Path historyFile) {
     LineReader reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("tarn")
+        .parser(new SqlLineParser())
+        .completer(new SqlCompleter(catalog, commands.names()))
         .variable(LineReader.HISTORY_FILE, historyFile)
+        .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
+        // Continuation lines of a statement: "-> " right-aligned under the prompt.
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P -> ")
         // SQL uses '!' in '!=': history expansion would mangle it.
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.CASE_INSENSITIVE, true)
+        .option(LineReader.Option.INSERT_TAB, false)
         .build();
-    out.println("Tarn " + dev.tarn.jdbc.TarnDriver.VERSION + " shell. Type 'help' for help, 'quit' to leave.");
-    out.flush();
-    StringBuilder pending = new StringBuilder();
-    try (Statement statement = connection.createStatement()) {
+    printer = new ResultPrinter(target, settings, ProgressLine.on(terminal), cancellation);
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancellation.cancel());
+    PrintWriter console = target.console();
+    console.println("Tarn " + dev.tarn.jdbc.TarnDriver.VERSION + " shell on " + url()
+        + ". Enter SQL ended by ';', .help for help, Ctrl-D to leave.");
+    console.flush();
+    try {
       while (true) {
         String line;
         try {
-          line = reader.readLine(pending.length() == 0 ? prompt() : continuationPrompt());
-        } catch (UserInterruptException interrupted) {
-          pending.setLength(0);
-          continue;
+          line = reader.readLine(prompt());
+        } catch (UserInterruptException typing) {
+          continue; // Ctrl-C while typing: the buffer is dropped
         } catch (EndOfFileException endOfInput) {
           break;
         }
-        if (pending.length() == 0 && handleCommand(line)) {
-          if (isQuit(line)) {
-            break;
-          }
+        if (line.isBlank()) {
           continue;
         }
-        pending.append(line).append('\n');
-        StatementSplitter.Split split = StatementSplitter.split(pending.toString());
-        for (String sql : split.statements()) {
-          printer.execute(statement, sql);
+        if (!runTyped(line, terminal)) {
+          break;
         }
-        pending.setLength(0);
-        pending.append(split.remainder());
       }
-    } catch (SQLException e) {
-      printer.printError(e);
     } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
+      target.close();
       saveHistory(reader);
     }
-    out.flush();
   }
 
-  /** Handles help, quit and exit typed alone on a line; returns whether the line was such a command. */
-  private boolean handleCommand(String line) {
-    String command = line.trim().toLowerCase(Locale.ROOT);
-    if (command.endsWith(";")) {
-      command = command.substring(0, command.length() - 1).trim();
-    }
-    if (command.isEmpty()) {
+  /**
+   * Runs what was typed or pasted at the prompt, every statement even if one fails; returns false if a command asked
+   * to leave.
+   */
+  private boolean runTyped(String typed, Terminal terminal) {
+    ShellInput.Parsed input = ShellInput.parse(typed);
+    Attributes typing = echoOff(terminal);
+    try {
+      for (ShellInput.Piece piece : input.pieces()) {
+        if (piece.command()) {
+          if (!commands.run(piece.text())) {
+            return false;
+          }
+        } else {
+          runStatement(piece.text());
+        }
+      }
+      if (!input.remainder().isEmpty()) {
+        runStatement(input.remainder()); // input without an end (a dumb terminal's last line)
+      }
       return true;
+    } finally {
+      if (typing != null) {
+        terminal.setAttributes(typing);
+      }
     }
-    if (command.equals("help") || command.equals("\\?")) {
-      out.println(HELP);
-      out.flush();
-      return true;
-    }
-    return isQuit(line);
   }
 
-  private static boolean isQuit(String line) {
-    String command = line.trim().toLowerCase(Locale.ROOT).replaceAll(";$", "").trim();
-    return command.equals("quit") || command.equals("exit") || command.equals("\\q");
+  /**
+   * Stops the terminal echoing keys typed while statements run, so that they do not garble the progress line and
+   * results (they stay buffered for the next prompt, which shows them); Ctrl-C still interrupts. Returns the
+   * attributes to restore, or null on terminals without a progress line.
+   */
+  private Attributes echoOff(Terminal terminal) {
+    if (ProgressLine.on(terminal) == null) {
+      return null;
+    }
+    Attributes typing = terminal.getAttributes();
+    Attributes running = new Attributes(typing);
+    running.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+    running.setLocalFlag(Attributes.LocalFlag.ICANON, false);
+    running.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+    terminal.setAttributes(running);
+    return typing;
+  }
+
+  /** Runs one statement on a statement of its own (a failed statement leaves no state behind in any driver). */
+  private boolean runStatement(String sql) {
+    boolean succeeded;
+    try (Statement statement = connection.createStatement()) {
+      succeeded = printer.execute(statement, sql);
+    } catch (SQLException e) {
+      printer.printError(e);
+      succeeded = false;
+    }
+    if (!isReadOnly(sql)) {
+      catalog.invalidate();
+    }
+    return succeeded;
+  }
+
+  private static boolean isReadOnly(String sql) {
+    List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
+    return !tokens.isEmpty() && READ_ONLY_STATEMENTS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT));
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  ShellSettings settings() {
+    return settings;
+  }
+
+  OutputTarget target() {
+    return target;
+  }
+
+  ResultPrinter printer() {
+    return printer;
+  }
+
+  /** Tables or the current database may have changed: completion reads the names again. */
+  void catalogChanged() {
+    catalog.invalidate();
+  }
+
+  private String url() {
+    try {
+      return connection.getMetaData().getURL();
+    } catch (SQLException e) {
+      return "an unknown URL";
+    }
   }
 
   private String prompt() {
@@ -136,15 +231,12 @@ public final class Shell {
     }
   }
 
-  private String continuationPrompt() {
-    return " ".repeat(Math.max(0, prompt().length() - 3)) + "-> ";
-  }
-
   private void saveHistory(LineReader reader) {
     try {
       reader.getHistory().save();
-    } catch (java.io.IOException | RuntimeException e) {
-      out.println("Warning: could not save the history: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      target.console().println("Warning: could not save the history: " + e.getMessage());
+      target.console().flush();
     }
   }
 }

@@ -22,9 +22,18 @@ import java.util.Map;
 
 /**
  * The reading half of a forward-only result set, over column accessors: navigation, typed getters by index
- * and by label, {@code wasNull}, metadata. Subclasses say how to reach the next row ({@link #advance}) and what
- * to free ({@link #release}); rows come from Arrow batches ({@link TarnResultSet}) or memory
- * ({@link InMemoryResultSet}).
+ * and by label, {@code wasNull}, metadata. Subclasses say how to reach the next row ({@link #advance}), whether
+ * there is one ({@link #hasNextRow}) and what to free ({@link #release}); rows come from Arrow batches
+ * ({@link TarnResultSet}) or memory ({@link InMemoryResultSet}).
+ *
+ * <p>Getters follow JDBC 4.2 (tables B-3 and B-6): {@code getObject(column)} gives the type's default class,
+ * {@code getObject(column, Class)} converts to String, Boolean, Byte, Short, Integer, Long, BigInteger, Float,
+ * Double, BigDecimal, byte[], LocalDate, LocalTime, LocalDateTime, OffsetDateTime and Instant (TIMESTAMP values
+ * are wall-clock times in UTC, as in Athena, so they are instants at offset 0; a DATE is not an instant), and
+ * java.sql.Date, Time and Timestamp. A value that does not convert fails with SQLSTATE 22018, one out of the
+ * target's range with 22003. Every getter sets {@link #wasNull()}; primitive getters return 0 or false for NULL.
+ * Scrolling, updates, and LOB, ARRAY, REF, ROWID, XML and URL values throw {@link
+ * java.sql.SQLFeatureNotSupportedException}.
  */
 abstract class AbstractTarnResultSet extends ReadOnlyResultSet {
 
@@ -46,7 +55,16 @@ abstract class AbstractTarnResultSet extends ReadOnlyResultSet {
    * @param maxRows the most rows to return (0: all)
    */
   AbstractTarnResultSet(Statement statement, List<ColumnDescription> columns, long maxRows) {
+    this(statement, columns, maxRows, 0);
+  }
+
+  /**
+   * @param maxRows the most rows to return (0: all)
+   * @param fetchSize the fetch size hint it starts with (its statement's)
+   */
+  AbstractTarnResultSet(Statement statement, List<ColumnDescription> columns, long maxRows, int fetchSize) {
     this.statement = statement;
+    this.fetchSize = fetchSize;
     this.columns = List.copyOf(columns);
     this.maxRows = maxRows;
     for (int index = columns.size() - 1; index >= 0; index--) {
@@ -57,6 +75,13 @@ abstract class AbstractTarnResultSet extends ReadOnlyResultSet {
 
   /** Moves to the next row, setting {@link #accessors} and {@link #row}; false at the end. */
   abstract boolean advance() throws SQLException;
+
+  /** Whether {@link #advance} would find a row (maxRows aside); may read ahead, never moves the cursor. */
+  abstract boolean hasNextRow() throws SQLException;
+
+  /** Told of a new fetch size (0: the engine's choice); a hint, which in-memory rows ignore. */
+  void fetchSizeChanged(int rows) {
+  }
 
   /** Frees what the rows hold; called once at the end of the rows or on close, whichever comes first. */
   abstract void release();
@@ -103,12 +128,44 @@ abstract class AbstractTarnResultSet extends ReadOnlyResultSet {
   @Override public SQLWarning getWarnings() throws SQLException { checkOpen(); return null; }
   @Override public void clearWarnings() throws SQLException { checkOpen(); }
   @Override public String getCursorName() throws SQLException { throw SqlErrors.notSupported("named cursors"); }
-  @Override public boolean isBeforeFirst() throws SQLException { checkOpen(); return rowNumber == 0 && !afterLast; }
+  /** True before the first row of a result set that has rows; false for one without rows (as JDBC says). */
+  @Override
+  public boolean isBeforeFirst() throws SQLException {
+    checkOpen();
+    return rowNumber == 0 && !afterLast && hasRowWithinLimit();
+  }
+
   @Override public boolean isAfterLast() throws SQLException { checkOpen(); return afterLast && rowNumber > 0; }
   @Override public boolean isFirst() throws SQLException { checkOpen(); return rowNumber == 1 && !afterLast; }
-  @Override public boolean isLast() throws SQLException { throw SqlErrors.notSupported("isLast on a forward-only result set"); }
+
+  /** Whether the cursor is on the last row; it may have to wait for the query's next batch to tell. */
+  @Override
+  public boolean isLast() throws SQLException {
+    checkOpen();
+    return rowNumber > 0 && !afterLast && !hasRowWithinLimit();
+  }
+
+  private boolean hasRowWithinLimit() throws SQLException {
+    return (maxRows == 0 || rowNumber < maxRows) && hasNextRow();
+  }
+
   @Override public int getRow() throws SQLException { checkOpen(); return afterLast ? 0 : (int) Math.min(rowNumber, Integer.MAX_VALUE); }
-  @Override public void setFetchSize(int rows) throws SQLException { checkOpen(); fetchSize = rows; }
+
+  /**
+   * A hint for how many rows to fetch from the query at a time, from the next fetch on (0: the engine's batch size).
+   * Embedded, the engine hands its batches over without copying and this caps the rows of each; remote, it is the
+   * rows per transfer. Rows already fetched are not refetched.
+   */
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw new SQLException("The fetch size must be 0 or more, not " + rows, "HY024");
+    }
+    fetchSize = rows;
+    fetchSizeChanged(rows);
+  }
+
   @Override public int getFetchSize() throws SQLException { checkOpen(); return fetchSize; }
 
   @Override

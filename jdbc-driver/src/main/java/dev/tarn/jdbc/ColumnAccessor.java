@@ -9,9 +9,12 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Calendar;
 
 /**
@@ -52,7 +55,7 @@ abstract class ColumnAccessor {
   }
 
   float getFloat(int row) throws SQLException {
-    return (float) getDouble(row);
+    return ValueConversions.toFloat(getDouble(row));
   }
 
   double getDouble(int row) throws SQLException {
@@ -69,6 +72,16 @@ abstract class ColumnAccessor {
 
   LocalDateTime getLocalDateTime(int row) throws SQLException {
     return ValueConversions.toLocalDateTime(getObject(row));
+  }
+
+  /** The time of day of a TIMESTAMP or of time text; a DATE has none (JDBC 4.2, table B-6). */
+  LocalTime getLocalTime(int row) throws SQLException {
+    return ValueConversions.toLocalTime(getObject(row));
+  }
+
+  /** The instant of a TIMESTAMP (a wall-clock time in UTC) or of timestamp text; a DATE is not an instant. */
+  Instant getInstant(int row) throws SQLException {
+    return ValueConversions.toInstant(getObject(row));
   }
 
   byte[] getBytes(int row) throws SQLException {
@@ -91,10 +104,7 @@ abstract class ColumnAccessor {
   }
 
   Time getTime(int row, Calendar calendar) throws SQLException {
-    Object value = getObject(row);
-    LocalTime time = value instanceof String text && text.trim().length() <= 18 && text.indexOf('-') < 0
-        ? parseTime(text) : getLocalDateTime(row).toLocalTime();
-    return ValueConversions.toTime(time, calendar);
+    return ValueConversions.toTime(getLocalTime(row), calendar);
   }
 
   /** The value converted to {@code type}, as {@link java.sql.ResultSet#getObject(int, Class)} specifies. */
@@ -118,7 +128,7 @@ abstract class ColumnAccessor {
     } else if (type == BigDecimal.class) {
       converted = getBigDecimal(row);
     } else if (type == BigInteger.class) {
-      converted = getBigDecimal(row).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+      converted = getBigDecimal(row).setScale(0, RoundingMode.DOWN).toBigInteger();
     } else if (type == Boolean.class) {
       converted = getBoolean(row);
     } else if (type == LocalDate.class) {
@@ -126,7 +136,11 @@ abstract class ColumnAccessor {
     } else if (type == LocalDateTime.class) {
       converted = getLocalDateTime(row);
     } else if (type == LocalTime.class) {
-      converted = getTime(row, null).toLocalTime();
+      converted = getLocalTime(row);
+    } else if (type == Instant.class) {
+      converted = getInstant(row);
+    } else if (type == OffsetDateTime.class) {
+      converted = getInstant(row).atOffset(ZoneOffset.UTC);
     } else if (type == Date.class) {
       converted = getDate(row, null);
     } else if (type == Timestamp.class) {
@@ -145,13 +159,5 @@ abstract class ColumnAccessor {
       throw new SQLDataException("Cannot convert a column value to " + type.getName(), "22018");
     }
     return (T) converted;
-  }
-
-  private static LocalTime parseTime(String text) throws SQLException {
-    try {
-      return LocalTime.parse(text.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new SQLDataException("Cannot convert '" + text + "' to a time", "22018", e);
-    }
   }
 }

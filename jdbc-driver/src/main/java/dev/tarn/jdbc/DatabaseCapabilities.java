@@ -1,5 +1,6 @@
 package dev.tarn.jdbc;
 
+import dev.tarn.engine.sql.ParserKeywords;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -39,7 +40,8 @@ abstract class DatabaseCapabilities implements DatabaseMetaData {
   @Override public boolean autoCommitFailureClosesAllResultSets() { return false; }
   @Override public boolean generatedKeyAlwaysReturned() { return false; }
 
-  // Identifiers: stored in lower case like Athena and Glue; quoted ones are compared as written.
+  // Identifiers: the catalog stores every name in lower case, as Athena and Glue do, and SQL matches names
+  // ignoring case whether or not they are quoted: "Sales" and sales are the same table (DatabaseDialectTest).
   @Override public String getIdentifierQuoteString() { return "\""; }
   @Override public boolean supportsMixedCaseIdentifiers() { return false; }
   @Override public boolean storesUpperCaseIdentifiers() { return false; }
@@ -51,17 +53,26 @@ abstract class DatabaseCapabilities implements DatabaseMetaData {
   @Override public boolean storesMixedCaseQuotedIdentifiers() { return false; }
   @Override public String getSearchStringEscape() { return "\\"; }
   @Override public String getExtraNameCharacters() { return ""; }
-  @Override public String getSQLKeywords() { return "EXTERNAL,LOCATION,MSCK,PARTITIONED,REPAIR,SHOW,STORED,TBLPROPERTIES"; }
-  @Override public String getNumericFunctions() { return ""; }
-  @Override public String getStringFunctions() { return ""; }
-  @Override public String getSystemFunctions() { return ""; }
-  @Override public String getTimeDateFunctions() { return ""; }
+  /** The query parser's reserved words beyond SQL:2003's (Tarn's DDL words are not reserved). */
+  @Override public String getSQLKeywords() { return ParserKeywords.nonStandardReservedWords(); }
 
-  // Nulls sort last ascending and first descending, as in Athena/Trino.
-  @Override public boolean nullsAreSortedHigh() { return true; }
+  // The JDBC escape functions ({fn NAME(...)}) Tarn runs with their Open Group meaning; DatabaseDialectTest runs
+  // every Open Group function and checks that exactly these work. DAYOFWEEK is left out: Tarn counts from Monday.
+  static final String NUMERIC_FUNCTIONS = "ABS,CEILING,EXP,FLOOR,LOG,LOG10,MOD,POWER,ROUND,SIGN,SQRT,TRUNCATE";
+  static final String STRING_FUNCTIONS = "CONCAT,LCASE,LENGTH,LOCATE,LTRIM,REPLACE,RTRIM,SUBSTRING,UCASE";
+  static final String TIME_DATE_FUNCTIONS = "CURDATE,DAYOFMONTH,DAYOFYEAR,HOUR,MINUTE,MONTH,NOW,QUARTER,SECOND,"
+      + "TIMESTAMPADD,TIMESTAMPDIFF,WEEK,YEAR";
+  static final String SYSTEM_FUNCTIONS = "IFNULL";
+  @Override public String getNumericFunctions() { return NUMERIC_FUNCTIONS; }
+  @Override public String getStringFunctions() { return STRING_FUNCTIONS; }
+  @Override public String getSystemFunctions() { return SYSTEM_FUNCTIONS; }
+  @Override public String getTimeDateFunctions() { return TIME_DATE_FUNCTIONS; }
+
+  // Nulls sort last in both directions, as in Athena and Trino.
+  @Override public boolean nullsAreSortedHigh() { return false; }
   @Override public boolean nullsAreSortedLow() { return false; }
   @Override public boolean nullsAreSortedAtStart() { return false; }
-  @Override public boolean nullsAreSortedAtEnd() { return false; }
+  @Override public boolean nullsAreSortedAtEnd() { return true; }
   @Override public boolean nullPlusNonNullIsNull() { return true; }
 
   // Query language.

@@ -49,4 +49,7 @@ final class ExecutionInfo implements TarnExecutionInfo {
   @Override public long rowGroupsTotal() { return statistics().rowGroupsTotal(); }
   @Override public long pagesSkipped() { return statistics().pagesSkipped(); }
   @Override public long elapsedMillis() { return statistics().elapsedNanos() / 1_000_000; }
+  @Override public long rowsScanned() { return statistics().rowsScanned(); }
+  @Override public long splitsCompleted() { return statistics().splitsCompleted(); }
+  @Override public long splitsTotal() { return statistics().splitsTotal(); }
 }

@@ -33,6 +33,11 @@ final class InMemoryResultSet extends AbstractTarnResultSet {
   }
 
   @Override
+  boolean hasNextRow() {
+    return next < rows.size();
+  }
+
+  @Override
   void release() {
   }
 }

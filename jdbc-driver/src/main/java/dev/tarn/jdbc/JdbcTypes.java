@@ -1,7 +1,9 @@
 package dev.tarn.jdbc;
 
+import dev.tarn.catalog.store.CatalogException;
 import dev.tarn.catalog.types.HiveType;
 import java.sql.Types;
+import java.util.Locale;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -63,6 +65,61 @@ final class JdbcTypes {
       case TIMESTAMP -> TIMESTAMP;
       case BINARY -> VARBINARY;
     };
+  }
+
+  /**
+   * The JDBC type of a catalog column's type name. Complex Hive types, which Tarn's queries cannot read yet, are
+   * ARRAY ({@code array<...>}), STRUCT ({@code struct<...>}, named ROW as in Trino) and OTHER ({@code map<...>});
+   * a name the catalog cannot parse is OTHER, never an error.
+   */
+  static SqlType fromCatalog(String hiveType) {
+    try {
+      return fromHive(HiveType.parse(hiveType));
+    } catch (CatalogException unparseable) {
+      String text = hiveType == null ? "" : hiveType.trim().toLowerCase(Locale.ROOT);
+      if (text.startsWith("array<")) {
+        return new SqlType(Types.ARRAY, "ARRAY", 0, 0, UNBOUNDED, "java.sql.Array", false);
+      }
+      if (text.startsWith("struct<")) {
+        return new SqlType(Types.STRUCT, "ROW", 0, 0, UNBOUNDED, "java.sql.Struct", false);
+      }
+      if (text.startsWith("map<")) {
+        return new SqlType(Types.OTHER, "MAP", 0, 0, UNBOUNDED, "java.lang.Object", false);
+      }
+      return new SqlType(Types.OTHER, text.toUpperCase(Locale.ROOT), 0, 0, UNBOUNDED, "java.lang.Object", false);
+    }
+  }
+
+  /**
+   * getColumns' COLUMN_SIZE: digits for numbers, characters for text and for a date-time's text form, bytes for
+   * binary, 1 for BOOLEAN; null where no size applies (ARRAY, ROW, MAP).
+   */
+  static Integer columnSize(SqlType type) {
+    return switch (type.jdbcType()) {
+      case Types.ARRAY, Types.STRUCT, Types.OTHER, Types.NULL -> null;
+      default -> type.precision();
+    };
+  }
+
+  /** getColumns' DECIMAL_DIGITS: 0 for integers, the scale of DECIMAL, fractional second digits; else null. */
+  static Integer decimalDigits(SqlType type) {
+    return switch (type.jdbcType()) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.TIMESTAMP -> type.scale();
+      default -> null;
+    };
+  }
+
+  /** getColumns' NUM_PREC_RADIX: 10 for numbers (COLUMN_SIZE counts decimal digits), else null. */
+  static Integer radix(SqlType type) {
+    return type.isNumeric() ? 10 : null;
+  }
+
+  /** getColumns' CHAR_OCTET_LENGTH: the most UTF-8 bytes a text value takes (4 per character); else null. */
+  static Integer octetLength(SqlType type) {
+    if (type.jdbcType() != Types.VARCHAR && type.jdbcType() != Types.CHAR) {
+      return null;
+    }
+    return type.precision() >= UNBOUNDED / 4 ? UNBOUNDED : type.precision() * 4;
   }
 
   /** The JDBC type of a result column; fails for Arrow types Tarn never produces. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -42,9 +43,7 @@ abstract class ReadOnlyResultSet implements ResultSet {
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != FETCH_FORWARD) {
-      throw forwardOnly();
-    }
+    SqlErrors.checkFetchDirection(direction);
   }
 
   @Override public boolean previous() throws SQLException { throw forwardOnly(); }
@@ -170,4 +169,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
   @Override public void updateClob(String columnLabel, Reader x) throws SQLException { throw readOnly(); }
   @Override public void updateNClob(int columnIndex, Reader x) throws SQLException { throw readOnly(); }
   @Override public void updateNClob(String columnLabel, Reader x) throws SQLException { throw readOnly(); }
+  @Override public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException { throw readOnly(); }
+  @Override public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException { throw readOnly(); }
+  @Override public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException { throw readOnly(); }
+  @Override public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException { throw readOnly(); }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Optional;
  * 0A feature) so that tools which branch on exception types behave; every one is also a {@link TarnQueryError}.
  */
 final class SqlErrors {
+
+  /** SQLSTATE HYT00: the query timeout expired. */
+  static final String TIMEOUT_STATE = "HYT00";
 
   private SqlErrors() {
   }
@@ -65,6 +69,17 @@ final class SqlErrors {
     return new QueryError(text, state, vendorCode, cause, queryId, code.name());
   }
 
+  /**
+   * The error for a query cancelled because its timeout ran out: a {@link SQLTimeoutException} with SQLSTATE HYT00
+   * ("timeout expired"), otherwise as {@code cancelled} (message, vendor code, cause, query id and error code).
+   */
+  static SQLException timedOut(SQLException cancelled) {
+    String queryId = cancelled instanceof TarnQueryError error ? error.queryId() : null;
+    String errorCode = cancelled instanceof TarnQueryError error ? error.errorCode() : ErrorCode.CANCELLED.name();
+    return new QueryTimeoutError(cancelled.getMessage(), TIMEOUT_STATE, cancelled.getErrorCode(), cancelled.getCause(),
+        queryId, errorCode);
+  }
+
   /** The engine's account of the failed execution behind {@code error} (its id and statistics), if it gave one. */
   static Optional<QueryFailedException> failedExecution(SQLException error) {
     return error.getCause() instanceof QueryFailedException failed ? Optional.of(failed) : Optional.empty();
@@ -73,6 +88,16 @@ final class SqlErrors {
   /** The error for using a closed connection, statement or result set. */
   static SQLException closed(String what) {
     return new SQLNonTransientConnectionException("The " + what + " is closed", "08003");
+  }
+
+  /** Accepts {@link java.sql.ResultSet#FETCH_FORWARD}; the other directions are not supported, other values invalid. */
+  static void checkFetchDirection(int direction) throws SQLException {
+    switch (direction) {
+      case java.sql.ResultSet.FETCH_FORWARD -> { }
+      case java.sql.ResultSet.FETCH_REVERSE, java.sql.ResultSet.FETCH_UNKNOWN ->
+          throw notSupported("fetch directions other than FETCH_FORWARD (result sets are forward-only)");
+      default -> throw new SQLException("Invalid fetch direction " + direction, "HY024");
+    }
   }
 
   static SQLFeatureNotSupportedException notSupported(String feature) {
@@ -126,6 +151,20 @@ final class SqlErrors {
     private final String errorCode;
 
     QueryFeatureError(String message, String state, int vendorCode, Throwable cause, String queryId, String errorCode) {
+      super(message, state, vendorCode, cause);
+      this.queryId = queryId;
+      this.errorCode = errorCode;
+    }
+
+    @Override public String queryId() { return queryId; }
+    @Override public String errorCode() { return errorCode; }
+  }
+
+  private static final class QueryTimeoutError extends SQLTimeoutException implements TarnQueryError {
+    private final String queryId;
+    private final String errorCode;
+
+    QueryTimeoutError(String message, String state, int vendorCode, Throwable cause, String queryId, String errorCode) {
       super(message, state, vendorCode, cause);
       this.queryId = queryId;
       this.errorCode = errorCode;

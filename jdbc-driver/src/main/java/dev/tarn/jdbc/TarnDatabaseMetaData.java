@@ -1,11 +1,13 @@
 package dev.tarn.jdbc;
 
+import dev.tarn.engine.api.BuiltInFunctions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The catalog half of {@link DatabaseMetaData}: schemas (Tarn databases), tables, columns, table types and
@@ -78,12 +80,28 @@ final class TarnDatabaseMetaData extends DatabaseCapabilities {
     return empty(MetadataColumns.PROCEDURE_COLUMNS);
   }
 
+  /**
+   * The built-in functions Tarn executes (scalar, aggregate and window), which belong to no schema: a schema
+   * pattern other than null or "" selects none.
+   */
   @Override
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionPattern)
       throws SQLException {
-    return empty(MetadataColumns.FUNCTIONS);
+    List<Object[]> rows = new ArrayList<>();
+    if (CatalogRows.matchesCatalog(catalog) && (schemaPattern == null || schemaPattern.isEmpty())) {
+      NamePattern names = NamePattern.of(functionPattern);
+      for (BuiltInFunctions.Function function : BuiltInFunctions.all()) {
+        if (names.matches(function.name())) {
+          String kind = function.kind().name().toLowerCase(Locale.ROOT);
+          rows.add(new Object[] {TarnDriver.CATALOG, null, function.name(), kind + ": " + function.description(),
+              DatabaseMetaData.functionNoTable, function.name()});
+        }
+      }
+    }
+    return rows(MetadataColumns.FUNCTIONS, rows);
   }
 
+  /** Empty: Tarn's functions are overloaded by argument type, and their signatures are not described yet. */
   @Override
   public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionPattern,
       String columnPattern) throws SQLException {

@@ -42,4 +42,22 @@ public interface TarnExecutionInfo {
 
   /** Milliseconds from the start of the statement to now, or to its end once finished. */
   long elapsedMillis();
+
+  /** Rows read by the scans so far (before filters): live progress; 0 where the driver cannot tell. */
+  default long rowsScanned() {
+    return 0;
+  }
+
+  /** Scan splits (data files or runs of row groups) finished so far: live progress; 0 where unknown. */
+  default long splitsCompleted() {
+    return 0;
+  }
+
+  /**
+   * Scan splits known so far; it may grow while partitions are listed, so {@code splitsCompleted() / splitsTotal()}
+   * is an estimate of progress. 0 where unknown or when the statement reads no table.
+   */
+  default long splitsTotal() {
+    return 0;
+  }
 }

@@ -9,6 +9,7 @@ import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
+import java.sql.JDBCType;
 import java.sql.NClob;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -17,12 +18,18 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -32,7 +39,9 @@ import java.util.List;
 /**
  * A statement with {@code ?} parameters. Values are kept in the classes {@code TarnSession.execute(sql,
  * parameters)} accepts (null, Boolean, Number, BigDecimal, String, LocalDate, LocalDateTime, java.sql.Date,
- * java.sql.Timestamp) and bound by the engine; the SQL text is never rewritten.
+ * java.sql.Timestamp) and bound by the engine; the SQL text is never rewritten. Instants, OffsetDateTime and
+ * ZonedDateTime values become the wall-clock time in UTC, as Tarn's TIMESTAMPs are. Cancellation, the query
+ * timeout, maxRows and the fetch size behave as for {@link TarnStatement}.
  */
 public final class TarnPreparedStatement extends TarnStatement implements PreparedStatement {
 
@@ -135,8 +144,16 @@ public final class TarnPreparedStatement extends TarnStatement implements Prepar
       set(index, new BigDecimal(integer));
     } else if (value instanceof Character character) {
       set(index, character.toString());
+    } else if (value instanceof Time || value instanceof LocalTime) {
+      throw SqlErrors.notSupported("TIME parameters");
     } else if (value instanceof java.util.Date date) {
       set(index, new Timestamp(date.getTime()));
+    } else if (value instanceof Instant instant) {
+      set(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC)); // Tarn's timestamps are wall-clock UTC
+    } else if (value instanceof OffsetDateTime dateTime) {
+      set(index, LocalDateTime.ofInstant(dateTime.toInstant(), ZoneOffset.UTC));
+    } else if (value instanceof ZonedDateTime dateTime) {
+      set(index, LocalDateTime.ofInstant(dateTime.toInstant(), ZoneOffset.UTC));
     } else {
       throw SqlErrors.notSupported("parameters of class " + value.getClass().getName());
     }
@@ -168,6 +185,23 @@ public final class TarnPreparedStatement extends TarnStatement implements Prepar
 
   @Override
   public void setObject(int index, Object value, int targetSqlType, int scaleOrLength) throws SQLException {
+    setObject(index, value, targetSqlType);
+  }
+
+  /** As {@link #setObject(int, Object, int)} for a {@link java.sql.JDBCType}; no vendor types exist. */
+  @Override
+  public void setObject(int index, Object value, SQLType targetSqlType) throws SQLException {
+    if (targetSqlType == null) {
+      throw new SQLException("The target SQL type is null", "HY004");
+    }
+    if (!(targetSqlType instanceof JDBCType type)) {
+      throw SqlErrors.notSupported("parameters of SQL type " + targetSqlType);
+    }
+    setObject(index, value, type.getVendorTypeNumber());
+  }
+
+  @Override
+  public void setObject(int index, Object value, SQLType targetSqlType, int scaleOrLength) throws SQLException {
     setObject(index, value, targetSqlType);
   }
 

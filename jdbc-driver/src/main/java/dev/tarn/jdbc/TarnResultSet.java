@@ -8,17 +8,51 @@ import java.sql.Statement;
 /**
  * A result set that streams a query's Arrow batches: it pulls one batch at a time from the {@link QueryResult},
  * reads its rows in place through column accessors, and closes each batch before pulling the next. Closing the
- * result set (or reaching its end) closes the query result, which releases the query's memory.
+ * result set, reaching its end, or a failure of the query closes the query result, which releases the query's
+ * memory at once; after a failure every {@code next()} throws that failure again. Over {@link QueryResult} only, so
+ * embedded and remote queries behave the same.
+ *
+ * <p>One thread reads a result set; another may close it (or its statement or connection) while the reader waits
+ * for the query's next batch: the close then cancels the query, waits until the reader's fetch has returned, and
+ * frees the query, so the two never touch the query at once.
  */
 final class TarnResultSet extends AbstractTarnResultSet {
 
   private final QueryResult result;
+  private final RunningQuery running;
+  /** The batch whose rows are being read. */
   private Batch batch;
+  /** The next non-empty batch, pulled early (by the first fetch at execution, or by isLast). */
+  private Batch lookahead;
+  private boolean exhausted;
+  private SQLException failure;
   private boolean released;
+  /** The thread waiting for the query's next batch, if one is. */
+  private volatile Thread fetching;
 
-  TarnResultSet(Statement statement, QueryResult result, long maxRows) {
-    super(statement, ColumnDescription.of(result.schema()), maxRows);
+  /**
+   * @param running the execution, finished when this result set releases its query
+   * @param maxRows the most rows to return (0: all)
+   * @param fetchSize the fetch size hint (0: the engine's batch size)
+   */
+  TarnResultSet(Statement statement, QueryResult result, RunningQuery running, long maxRows, int fetchSize) {
+    super(statement, ColumnDescription.of(result.schema()), maxRows, fetchSize);
     this.result = result;
+    this.running = running;
+    if (fetchSize > 0) {
+      result.setFetchSize(fetchSize);
+    }
+  }
+
+  /**
+   * Waits for the query's first rows, or its end, so that executing a statement returns once rows can be read and a
+   * query that fails early fails there; a query without rows is released at once.
+   */
+  void awaitFirstRows() throws SQLException {
+    lookahead = fetch();
+    if (lookahead == null) {
+      release();
+    }
   }
 
   @Override
@@ -36,28 +70,73 @@ final class TarnResultSet extends AbstractTarnResultSet {
 
   @Override
   boolean advance() throws SQLException {
+    if (running.isStopped() && !exhausted) {
+      // Cancelled or timed out: the rows fetched already are not worth reading, the engine's failure is.
+      closeBatch();
+      discardLookahead();
+    }
     if (batch != null && row + 1 < batch.rowCount()) {
       row++;
       return true;
     }
     closeBatch();
+    Batch next = lookahead != null ? lookahead : fetch();
+    lookahead = null;
+    if (next == null) {
+      return false;
+    }
+    batch = next;
+    accessors = accessorsOf(next);
+    row = 0;
+    return true;
+  }
+
+  @Override
+  boolean hasNextRow() throws SQLException {
+    if (batch != null && row + 1 < batch.rowCount()) {
+      return true;
+    }
+    if (lookahead == null) {
+      lookahead = fetch();
+    }
+    return lookahead != null;
+  }
+
+  /** The query's next non-empty batch, or null at its end; a failure releases the query and is kept. */
+  private Batch fetch() throws SQLException {
+    fetching = Thread.currentThread();
+    try {
+      synchronized (this) {
+        return fetchLocked();
+      }
+    } finally {
+      fetching = null;
+    }
+  }
+
+  private Batch fetchLocked() throws SQLException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (exhausted || released) {
+      return null;
+    }
     try {
       while (true) {
         Batch next = result.next();
         if (next == null) {
-          return false;
+          exhausted = true;
+          return null;
         }
-        if (next.rowCount() == 0) {
-          next.close();
-          continue;
+        if (next.rowCount() > 0) {
+          return next;
         }
-        batch = next;
-        accessors = accessorsOf(next);
-        row = 0;
-        return true;
+        next.close();
       }
     } catch (RuntimeException e) {
-      throw SqlErrors.toSqlException(e, result.queryId());
+      failure = running.translate(SqlErrors.toSqlException(e, result.queryId()));
+      release();
+      throw failure;
     }
   }
 
@@ -69,9 +148,18 @@ final class TarnResultSet extends AbstractTarnResultSet {
     return columns;
   }
 
-  /** Stops the query from another thread: the reader's next {@code next()} fails with CANCELLED. */
-  void cancel() {
-    result.cancel();
+  @Override
+  void fetchSizeChanged(int rows) {
+    if (!released) {
+      result.setFetchSize(rows);
+    }
+  }
+
+  private void discardLookahead() {
+    if (lookahead != null) {
+      lookahead.close();
+      lookahead = null;
+    }
   }
 
   private void closeBatch() {
@@ -81,12 +169,33 @@ final class TarnResultSet extends AbstractTarnResultSet {
     }
   }
 
+  /**
+   * Frees the batches and the query (its memory), and ends the execution's timeout; once. From another thread than
+   * one waiting for a batch, it first cancels the query and waits for that fetch to return.
+   */
   @Override
   void release() {
-    if (!released) {
-      released = true;
+    Thread reader = fetching;
+    if (reader != null && reader != Thread.currentThread()) {
+      running.cancel();
+    }
+    synchronized (this) {
+      releaseLocked();
+    }
+  }
+
+  private void releaseLocked() {
+    if (released) {
+      return;
+    }
+    released = true;
+    accessors = null; // the current row's vectors are about to be freed
+    try {
       closeBatch();
+      discardLookahead();
       result.close();
+    } finally {
+      running.finish();
     }
   }
 }

@@ -13,12 +13,22 @@ import java.util.List;
  * A statement: runs SQL on its connection's session and exposes one result at a time, either a streaming
  * {@link TarnResultSet} or an update count. Running again, closing the statement or {@code getMoreResults}
  * closes the open result set (and so releases its query's memory).
+ *
+ * <p>Executing a query returns once it has produced its first rows or ended, so a query that fails early fails in
+ * {@code execute}; the other rows stream while the result set is read. An execution lasts until its result set is
+ * read to the end, fails or is closed: {@link #cancel()} from another thread and the {@linkplain #setQueryTimeout
+ * query timeout} stop it at any point of that, whether the reading thread waits in {@code execute} or in
+ * {@code next()}, which then throws SQLSTATE 57014 (cancelled) or a {@link java.sql.SQLTimeoutException} with
+ * HYT00 (timed out). The engine stops the query's threads, frees its memory and records it as CANCELLED in
+ * {@code system.queries}. Both work through the engine's {@link QueryResult} contract, embedded or remote.
  */
 public class TarnStatement implements Statement, TarnExecutionInfo {
 
   private final TarnConnection connection;
   private final List<String> batch = new ArrayList<>();
   private volatile TarnResultSet resultSet;
+  /** The execution in progress (or the last one, finished), which cancel() stops. */
+  private volatile RunningQuery running;
   private volatile ExecutionInfo lastExecution = ExecutionInfo.NONE;
   private long updateCount = -1;
   private long maxRows;
@@ -50,29 +60,44 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
     updateCount = -1;
     // Never the previous execution's figures: a failed statement reports its own id and figures, if it got an id.
     lastExecution = ExecutionInfo.NONE;
+    RunningQuery query = new RunningQuery(queryTimeoutSeconds);
+    running = query;
     QueryResult result;
     try {
       result = connection.execute(sql, parameters);
     } catch (SQLException e) {
+      query.finish();
       lastExecution = ExecutionInfo.failedWith(e);
       throw e;
     }
+    query.attach(result);
     lastExecution = ExecutionInfo.of(result);
-    if (result.hasResultSet()) {
+    if (!result.hasResultSet()) {
+      query.finish();
       try {
-        resultSet = new TarnResultSet(this, result, maxRows);
-      } catch (RuntimeException e) {
+        updateCount = result.updateCount();
+      } finally {
         result.close();
-        throw SqlErrors.toSqlException(e, result.queryId());
       }
-      return true;
+      return false;
     }
+    TarnResultSet rows;
     try {
-      updateCount = result.updateCount();
-    } finally {
+      rows = new TarnResultSet(this, result, query, maxRows, fetchSize);
+    } catch (RuntimeException e) {
+      query.finish();
       result.close();
+      throw SqlErrors.toSqlException(e, result.queryId());
     }
-    return false;
+    resultSet = rows; // before waiting, so that a close from another thread finds and stops it
+    try {
+      rows.awaitFirstRows();
+    } catch (SQLException e) {
+      resultSet = null;
+      rows.close(); // already released by the failure; never this statement's result
+      throw e;
+    }
+    return true;
   }
 
   private void closeResultSet() {
@@ -149,29 +174,49 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
     return false;
   }
 
+  /**
+   * As {@link #getMoreResults()} for {@link #CLOSE_CURRENT_RESULT}. A statement has one result only, and JDBC asks
+   * a driver without multiple open results to refuse {@link #KEEP_CURRENT_RESULT} and {@link #CLOSE_ALL_RESULTS}.
+   */
   @Override
   public boolean getMoreResults(int current) throws SQLException {
+    checkOpen();
+    if (current == KEEP_CURRENT_RESULT || current == CLOSE_ALL_RESULTS) {
+      throw SqlErrors.notSupported("multiple open results");
+    }
+    if (current != CLOSE_CURRENT_RESULT) {
+      throw new SQLException("Invalid getMoreResults flag " + current, "HY024");
+    }
     return getMoreResults();
   }
 
-  /** Stops the running query: its result set's next read fails with SQLSTATE 57014 (CANCELLED). */
+  /**
+   * Stops the current execution from another thread: the thread waiting in {@code execute} or {@code next()}
+   * gets a SQLException with SQLSTATE 57014 within moments, and the query's memory is freed. Nothing happens if
+   * no execution is in progress (a finished one, or one whose result set is closed).
+   */
   @Override
   public void cancel() throws SQLException {
     checkOpen();
-    TarnResultSet open = resultSet;
-    if (open != null) {
+    RunningQuery current = running;
+    if (current != null) {
       try {
-        open.cancel();
+        current.cancel();
       } catch (RuntimeException e) {
         throw SqlErrors.toSqlException(e);
       }
     }
   }
 
+  /** Closes the result set; an execution still being started by another thread is cancelled. */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
+      RunningQuery current = running;
+      if (current != null && resultSet == null) {
+        current.cancel(); // no effect once finished
+      }
       closeResultSet();
       connection.statementClosed(this);
     }
@@ -180,11 +225,16 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
   @Override public boolean isClosed() { return closed; }
   @Override public Connection getConnection() throws SQLException { checkOpen(); return connection; }
 
+  /** See {@link #setLargeMaxRows}. */
   @Override
   public void setMaxRows(int max) throws SQLException {
     setLargeMaxRows(max);
   }
 
+  /**
+   * Limits the rows of later result sets to {@code max} (0: no limit); rows beyond it are never returned. The
+   * query is closed, and so stops, as soon as {@code next()} passes the limit, or when the result set is closed.
+   */
   @Override
   public void setLargeMaxRows(long max) throws SQLException {
     checkOpen();
@@ -196,11 +246,29 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
 
   @Override public int getMaxRows() throws SQLException { checkOpen(); return (int) Math.min(maxRows, Integer.MAX_VALUE); }
   @Override public long getLargeMaxRows() throws SQLException { checkOpen(); return maxRows; }
+
+  /** Always 0 (no limit): Tarn never truncates values. */
   @Override public int getMaxFieldSize() throws SQLException { checkOpen(); return 0; }
-  @Override public void setMaxFieldSize(int max) throws SQLException { checkOpen(); }
+
+  /** Accepted and ignored: values are never truncated, which a limit of 0 means anyway. */
+  @Override
+  public void setMaxFieldSize(int max) throws SQLException {
+    checkOpen();
+    if (max < 0) {
+      throw new SQLException("maxFieldSize must be 0 or more, not " + max, "HY024");
+    }
+  }
+
+  /** Accepted: Tarn has no JDBC escape syntax to process, so both settings run the SQL as written. */
   @Override public void setEscapeProcessing(boolean enable) throws SQLException { checkOpen(); }
 
-  /** Recorded but not enforced yet: use {@link #cancel()} from another thread to stop a query. */
+  /**
+   * Limits each execution to {@code seconds} (0: no limit), from {@code execute} until its result set is read to
+   * the end or closed (JDBC lets a driver apply the limit to fetching too, and Tarn's queries run while rows are
+   * fetched). At the deadline the query is cancelled; the waiting thread gets a {@link java.sql.SQLTimeoutException}
+   * with SQLSTATE HYT00, and {@code system.queries} records the query as CANCELLED with the reason. One daemon
+   * timer thread serves every statement.
+   */
   @Override
   public void setQueryTimeout(int seconds) throws SQLException {
     checkOpen();
@@ -215,16 +283,30 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
   @Override public void clearWarnings() throws SQLException { checkOpen(); }
   @Override public void setCursorName(String name) throws SQLException { throw SqlErrors.notSupported("named cursors"); }
 
+  /** Only {@link ResultSet#FETCH_FORWARD}: Tarn's result sets are forward-only. */
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != ResultSet.FETCH_FORWARD) {
-      throw SqlErrors.notSupported("fetch directions other than forward");
-    }
+    SqlErrors.checkFetchDirection(direction);
   }
 
   @Override public int getFetchDirection() throws SQLException { checkOpen(); return ResultSet.FETCH_FORWARD; }
-  @Override public void setFetchSize(int rows) throws SQLException { checkOpen(); fetchSize = rows; }
+
+  /**
+   * A hint for how many rows to fetch at a time (0, the default: the engine's batch size, 8192 rows unless the
+   * connection says otherwise). Embedded, the engine hands its batches to the driver in place, without copying, and a
+   * fetch size caps the rows of each (a larger batch is handed over in zero-copy slices); remote, it is the rows per
+   * transfer. It applies to the result sets of later executions; {@link ResultSet#setFetchSize} changes it for one.
+   */
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw new SQLException("The fetch size must be 0 or more, not " + rows, "HY024");
+    }
+    fetchSize = rows;
+  }
+
   @Override public int getFetchSize() throws SQLException { checkOpen(); return fetchSize; }
   @Override public int getResultSetConcurrency() throws SQLException { checkOpen(); return ResultSet.CONCUR_READ_ONLY; }
   @Override public int getResultSetType() throws SQLException { checkOpen(); return ResultSet.TYPE_FORWARD_ONLY; }
@@ -272,7 +354,34 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
 
   @Override
   public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    checkNoGeneratedKeys(autoGeneratedKeys);
     return executeUpdate(sql);
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    checkNoGeneratedKeys(autoGeneratedKeys);
+    return executeLargeUpdate(sql);
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    throw SqlErrors.notSupported("generated keys");
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    throw SqlErrors.notSupported("generated keys");
+  }
+
+  /** Tarn's statements generate no keys: asking for them is not supported, an invalid flag is an error. */
+  static void checkNoGeneratedKeys(int autoGeneratedKeys) throws SQLException {
+    if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+      throw SqlErrors.notSupported("generated keys");
+    }
+    if (autoGeneratedKeys != NO_GENERATED_KEYS) {
+      throw new SQLException("Invalid autoGeneratedKeys flag " + autoGeneratedKeys, "HY092");
+    }
   }
 
   @Override
@@ -287,6 +396,7 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
 
   @Override
   public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    checkNoGeneratedKeys(autoGeneratedKeys);
     return execute(sql);
   }
 
@@ -316,6 +426,9 @@ public class TarnStatement implements Statement, TarnExecutionInfo {
   @Override public long rowGroupsTotal() { return lastExecution.rowGroupsTotal(); }
   @Override public long pagesSkipped() { return lastExecution.pagesSkipped(); }
   @Override public long elapsedMillis() { return lastExecution.elapsedMillis(); }
+  @Override public long rowsScanned() { return lastExecution.rowsScanned(); }
+  @Override public long splitsCompleted() { return lastExecution.splitsCompleted(); }
+  @Override public long splitsTotal() { return lastExecution.splitsTotal(); }
 
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {

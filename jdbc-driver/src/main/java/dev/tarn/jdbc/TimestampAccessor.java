@@ -1,7 +1,9 @@
 package dev.tarn.jdbc;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -43,6 +45,16 @@ final class TimestampAccessor extends ColumnAccessor {
     long seconds = Math.floorDiv(value, unitsPerSecond);
     int nanos = (int) (Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
     return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+  }
+
+  @Override
+  LocalTime getLocalTime(int row) {
+    return getLocalDateTime(row).toLocalTime();
+  }
+
+  @Override
+  Instant getInstant(int row) {
+    return getLocalDateTime(row).toInstant(ZoneOffset.UTC);
   }
 
   @Override

@@ -8,9 +8,13 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -114,6 +118,14 @@ final class ValueConversions {
       throw outOfRange(value, "TINYINT");
     }
     return (byte) number;
+  }
+
+  /** A double as a float; finite values beyond float's range fail with 22003 (infinities and NaN stay). */
+  static float toFloat(double value) throws SQLException {
+    if (Double.isFinite(value) && Math.abs(value) > Float.MAX_VALUE) {
+      throw outOfRange(value, "REAL");
+    }
+    return (float) value;
   }
 
   static double toDouble(Object value) throws SQLException {
@@ -228,6 +240,56 @@ final class ValueConversions {
     throw cannotConvert(value, "timestamp");
   }
 
+  /** A time of day from a timestamp or from text ({@code HH:mm[:ss[.f]]}, or a timestamp's text); not from a date. */
+  static LocalTime toLocalTime(Object value) throws SQLException {
+    if (value instanceof Timestamp || value instanceof LocalDateTime) {
+      return toLocalDateTime(value).toLocalTime();
+    }
+    if (value instanceof Time time) {
+      return time.toLocalTime();
+    }
+    if (value instanceof LocalTime time) {
+      return time;
+    }
+    if (value instanceof String text) {
+      String trimmed = text.trim();
+      if (trimmed.indexOf('-') < 0) {
+        try {
+          return LocalTime.parse(trimmed);
+        } catch (DateTimeParseException e) {
+          throw new SQLDataException("Cannot convert '" + text + "' to a time", "22018", e);
+        }
+      }
+      return toLocalDateTime(trimmed).toLocalTime();
+    }
+    throw cannotConvert(value, "time");
+  }
+
+  /**
+   * The instant of a timestamp, a wall-clock time in UTC as Tarn's (and Athena's) TIMESTAMP values are; text may
+   * carry its own offset ({@code 2024-01-31T10:00:00+01:00}). A date is a day, not an instant: it fails with 22018.
+   */
+  static Instant toInstant(Object value) throws SQLException {
+    if (value instanceof Timestamp || value instanceof LocalDateTime) {
+      return toLocalDateTime(value).toInstant(ZoneOffset.UTC);
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof String text) {
+      String trimmed = text.trim();
+      try {
+        return OffsetDateTime.parse(trimmed).toInstant();
+      } catch (DateTimeParseException noOffset) {
+        if (trimmed.length() == 10) {
+          throw new SQLDataException("Cannot convert the date '" + text + "' to an instant", "22018");
+        }
+        return toLocalDateTime(trimmed).toInstant(ZoneOffset.UTC);
+      }
+    }
+    throw cannotConvert(value, "an instant");
+  }
+
   /** A date at midnight in the calendar's time zone (the JVM's when {@code calendar} is null). */
   static Date toDate(LocalDate date, Calendar calendar) {
     if (calendar == null) {
@@ -249,13 +311,13 @@ final class ValueConversions {
     return timestamp;
   }
 
-  /** A time of day in the calendar's time zone (the JVM's when {@code calendar} is null), on 1970-01-01. */
+  /**
+   * A time of day in the calendar's time zone (the JVM's when {@code calendar} is null), on 1970-01-01, to the
+   * millisecond (all a java.sql.Time holds; {@code getObject(column, LocalTime.class)} keeps every digit).
+   */
   static Time toTime(LocalTime time, Calendar calendar) {
-    if (calendar == null) {
-      return Time.valueOf(time);
-    }
-    LocalDateTime onEpochDay = LocalDate.ofEpochDay(0).atTime(time);
-    return new Time(onEpochDay.atZone(calendar.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    return new Time(LocalDate.ofEpochDay(0).atTime(time).atZone(zone).toInstant().toEpochMilli());
   }
 
   static SQLException cannotConvert(Object value, String target) {

@@ -37,8 +37,9 @@ class QueryIdOnFailureTest {
     Files.createDirectories(data.resolve("numbers"));
     Files.createDirectories(data.resolve("damaged"));
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duckdb.createStatement()) {
-      // The divisor is zero only on the last of 5000 rows: the error comes while rows stream, after data was read.
-      st.execute("COPY (SELECT i AS id, CASE WHEN i = 4999 THEN 0 ELSE i + 1 END AS divisor FROM range(0, 5000) t(i))"
+      // The divisor is zero only on the last of 20000 rows, past the first batch that executeQuery waits for: the
+      // error comes while rows stream, after data was read.
+      st.execute("COPY (SELECT i AS id, CASE WHEN i = 19999 THEN 0 ELSE i + 1 END AS divisor FROM range(0, 20000) t(i))"
           + " TO '" + data.resolve("numbers/part-0.parquet") + "' (FORMAT PARQUET)");
       st.execute("COPY (SELECT i AS id, i * 2 AS v FROM range(0, 100) t(i))"
           + " TO '" + data.resolve("damaged/a_good.parquet") + "' (FORMAT PARQUET)");
@@ -148,7 +149,7 @@ class QueryIdOnFailureTest {
       String failedId = ((TarnQueryError) first).queryId();
       try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM numbers")) {
         assertThat(rows.next()).isTrue();
-        assertThat(rows.getLong(1)).isEqualTo(5000);
+        assertThat(rows.getLong(1)).isEqualTo(20000);
       }
       TarnExecutionInfo info = statement.unwrap(TarnExecutionInfo.class);
       assertThat(info.queryId()).matches(UUID).isNotEqualTo(failedId);

@@ -63,6 +63,10 @@ class TarnExecutionInfoTest {
       assertThat(info.rowGroupsTotal()).isEqualTo(12);
       assertThat(info.bytesScanned()).isPositive();
       assertThat(info.elapsedMillis()).isNotNegative();
+      // Progress figures: one split per file read, every row of the 12 partitions read.
+      assertThat(info.splitsCompleted()).isEqualTo(12);
+      assertThat(info.splitsTotal()).isEqualTo(12);
+      assertThat(info.rowsScanned()).isEqualTo(1200);
       assertSameAsHistory(connection, info);
 
       String previous = info.queryId();

@@ -17,6 +17,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -107,6 +111,44 @@ class TarnStatementTest {
     assertThat(rows.isClosed()).isTrue();
     assertThat(session.results.get(0).isClosed()).isTrue();
     assertThatThrownBy(() -> statement.execute("SELECT 1")).isInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void aCancelThatComesWhileTheEngineIsPlanningStopsTheQueryAsSoonAsItStarts() throws Exception {
+    CountDownLatch planning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    session.answer("SELECT slowly", () -> {
+      planning.countDown();
+      await(release);
+      return FakeQueryResult.rows(Batches.schema(ONE), List.of(() -> Batches.with(allocator).column(ONE, 1).build()));
+    });
+    try (Statement statement = connection.createStatement()) {
+      CompletableFuture<ResultSet> running = CompletableFuture.supplyAsync(() -> {
+        try {
+          return statement.executeQuery("SELECT slowly");
+        } catch (SQLException e) {
+          throw new CompletionException(e);
+        }
+      });
+      await(planning);
+      statement.cancel();
+      release.countDown();
+      assertThatThrownBy(running::join).hasCauseInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("57014"));
+      FakeQueryResult result = session.results.get(0);
+      assertThat(result.cancelled).isTrue();
+      assertThat(result.batchesHandedOut).as("a cancelled query hands out nothing").isZero();
+      assertThat(result.isClosed()).isTrue();
+      assertThat(statement.getResultSet()).isNull();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

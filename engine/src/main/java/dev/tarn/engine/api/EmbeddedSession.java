@@ -83,9 +83,9 @@ final class EmbeddedSession implements TarnSession {
 
   private QueryResult runDdl(QueryExecution execution, DdlStatement statement) {
     if (statement instanceof DdlStatement.CreateDatabase create
-        && create.name().equalsIgnoreCase(SystemTables.SCHEMA)) {
+        && SystemTables.isSystemSchema(create.name())) {
       throw new TarnException(ErrorCode.VALIDATION_ERROR, create.name(),
-          "Database name '" + create.name() + "' is reserved for Tarn's system tables (system.queries)");
+          "Database name '" + create.name() + "' is reserved for Tarn's system tables");
     }
     DdlResult result;
     try {
@@ -128,7 +128,8 @@ final class EmbeddedSession implements TarnSession {
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
           engine.config().batchSize(), engine.workerPool(), engine.footerCache());
-      root = new ExecutionPlanner(context, TableScanOperator::new, new SystemTableRows(engine.queryLog()), null)
+      root = new ExecutionPlanner(context, TableScanOperator::new,
+          new SystemTableRows(engine.queryLog(), engine.catalog()), null)
           .plan(planned.plan());
       return new OperatorResult(queryId, root, context, execution);
     } catch (RuntimeException e) {

@@ -1,20 +1,18 @@
 package dev.tarn.engine.api;
 
-import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.ExecutionPlanner;
 import dev.tarn.engine.exec.Operator;
-import dev.tarn.engine.exec.profile.ProfilePrinter;
+import dev.tarn.engine.exec.profile.ExplainAnalyzeOperator;
 import dev.tarn.engine.exec.profile.QueryProfile;
 import dev.tarn.engine.exec.scan.TableScanOperator;
 import dev.tarn.engine.sql.QueryPlanner;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * {@code EXPLAIN ANALYZE <query>}: runs the query with every operator profiled, drains and discards its rows, and
- * returns the plan with what each operator did, then one summary line for the whole query.
+ * {@code EXPLAIN ANALYZE <query>}: plans the query with every operator profiled and returns a result whose first
+ * batch runs it (see {@link ExplainAnalyzeOperator}), so that cancellation and timeouts reach it as any query's.
  */
 final class ExplainAnalyze {
   private ExplainAnalyze() {}
@@ -22,39 +20,25 @@ final class ExplainAnalyze {
   static QueryResult run(TarnEngine engine, QueryExecution execution, String sql, String currentDatabase,
       List<Object> parameters) {
     String queryId = execution.queryId();
-    List<String> lines = new ArrayList<>();
-    try (BufferAllocator allocator = engine.rootAllocator()
-        .newChildAllocator("query-" + queryId, 0, engine.config().queryMemoryLimitBytes())) {
+    BufferAllocator allocator = engine.rootAllocator()
+        .newChildAllocator("query-" + queryId, 0, engine.config().queryMemoryLimitBytes());
+    Operator root = null;
+    try {
       QueryPlanner.PlannedQuery planned = new QueryPlanner(engine.catalog(), engine.statistics(), allocator)
           .plan(sql, currentDatabase, parameters);
       ExecutionContext context = new ExecutionContext(queryId, allocator, engine.fileSystem(),
           engine.config().batchSize(), engine.workerPool(), engine.footerCache());
-      execution.attach(context.stats());
       QueryProfile profile = new QueryProfile();
-      long rows = 0;
-      long start = System.nanoTime();
-      try (Operator root = new ExecutionPlanner(context, TableScanOperator::new,
-          new SystemTableRows(engine.queryLog()), profile).plan(planned.plan())) {
-        Batch batch;
-        while ((batch = nextBatch(root, context)) != null) {
-          rows += batch.rowCount();
-          batch.close();
-        }
+      root = new ExecutionPlanner(context, TableScanOperator::new,
+          new SystemTableRows(engine.queryLog(), engine.catalog()), profile).plan(planned.plan());
+      return new OperatorResult(queryId, new ExplainAnalyzeOperator(root, planned.plan(), profile, context), context,
+          execution);
+    } catch (RuntimeException e) {
+      if (root != null) {
+        root.close();
       }
-      long elapsed = System.nanoTime() - start;
-      lines.addAll(ProfilePrinter.print(planned.plan(), profile));
-      lines.add("Query: rows=" + rows + " wall=" + ProfilePrinter.millis(elapsed)
-          + " peak memory=" + ProfilePrinter.bytes(allocator.getPeakMemoryAllocation())
-          + " bytes scanned=" + ProfilePrinter.bytes(context.stats().bytesScanned()));
+      allocator.close();
+      throw e;
     }
-    List<List<String>> rows = lines.stream().map(List::of).toList();
-    execution.addRows(rows.size());
-    execution.succeeded();
-    return ResultRows.of(queryId, List.of(EmbeddedSession.EXPLAIN_COLUMN), rows, engine.rootAllocator(), execution.statistics());
-  }
-
-  private static Batch nextBatch(Operator root, ExecutionContext context) {
-    context.checkCancelled();
-    return root.next();
   }
 }

@@ -5,12 +5,14 @@ import dev.tarn.engine.TarnException;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
+import dev.tarn.engine.exec.vector.Vectors;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A running query: pulls batches from the root operator. Closing it closes the operator tree and then the
- * query's allocator, which fails loudly if an operator leaked memory.
+ * query's allocator, which fails loudly if an operator leaked memory. With a fetch size, a root batch larger than
+ * it is handed out as zero-copy slices of that many rows.
  */
 final class OperatorResult implements QueryResult {
 
@@ -18,7 +20,10 @@ final class OperatorResult implements QueryResult {
   private final Operator root;
   private final ExecutionContext context;
   private final QueryExecution execution;
-  private volatile boolean cancelRequested;
+  private volatile int fetchSize;
+  /** A root batch being handed out in slices of the fetch size, and the first row not handed out yet. */
+  private Batch slicing;
+  private int slicedRows;
   private boolean closed;
 
   OperatorResult(String queryId, Operator root, ExecutionContext context, QueryExecution execution) {
@@ -51,7 +56,12 @@ final class OperatorResult implements QueryResult {
     }
     try {
       context.checkCancelled();
-      Batch batch = root.next();
+      Batch batch = slicing != null ? nextSlice() : root.next();
+      if (batch != null && slicing == null && fetchSize > 0 && batch.rowCount() > fetchSize) {
+        slicing = batch;
+        slicedRows = 0;
+        batch = nextSlice();
+      }
       if (batch == null) {
         execution.succeeded();
       } else {
@@ -61,6 +71,27 @@ final class OperatorResult implements QueryResult {
     } catch (RuntimeException e) {
       throw execution.fail(toTarn(e));
     }
+  }
+
+  /** The next fetch-size slice of the batch being sliced, which is closed with its last slice. */
+  private Batch nextSlice() {
+    int size = fetchSize;
+    int rows = Math.min(size > 0 ? size : Integer.MAX_VALUE, slicing.rowCount() - slicedRows);
+    Batch slice = Vectors.sliceBatch(slicing.columns(), slicedRows, rows, context.allocator());
+    slicedRows += rows;
+    if (slicedRows == slicing.rowCount()) {
+      slicing.close();
+      slicing = null;
+    }
+    return slice;
+  }
+
+  @Override
+  public void setFetchSize(int rows) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("fetch size must be 0 or more, not " + rows);
+    }
+    fetchSize = rows;
   }
 
   private TarnException toTarn(RuntimeException e) {
@@ -86,8 +117,12 @@ final class OperatorResult implements QueryResult {
 
   @Override
   public void cancel() {
-    cancelRequested = true;
-    context.cancel();
+    cancel(null);
+  }
+
+  @Override
+  public void cancel(String reason) {
+    context.cancel(reason);
   }
 
   @Override
@@ -97,11 +132,15 @@ final class OperatorResult implements QueryResult {
     }
     closed = true;
     try {
+      if (slicing != null) {
+        slicing.close();
+        slicing = null;
+      }
       root.close();
     } finally {
       // A result closed before its end still succeeded (with the rows delivered), unless it was cancelled.
-      if (cancelRequested) {
-        execution.cancelled();
+      if (context.isCancelled()) {
+        execution.cancelled(context.cancelReason());
       } else {
         execution.succeeded();
       }

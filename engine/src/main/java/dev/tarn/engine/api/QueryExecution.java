@@ -2,6 +2,7 @@ package dev.tarn.engine.api;
 
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.QueryStats;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,8 +64,9 @@ final class QueryExecution {
     finish(QueryState.SUCCEEDED, null, null);
   }
 
-  void cancelled() {
-    finish(QueryState.CANCELLED, ErrorCode.CANCELLED.name(), "Query " + queryId + " was cancelled");
+  /** Finishes as CANCELLED; {@code reason} (null: none given) ends the recorded message. */
+  void cancelled(String reason) {
+    finish(QueryState.CANCELLED, ErrorCode.CANCELLED.name(), ExecutionContext.cancelledMessage(queryId, reason));
   }
 
   /**

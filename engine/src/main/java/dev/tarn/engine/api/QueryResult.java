@@ -24,6 +24,13 @@ public interface QueryResult extends AutoCloseable {
    */
   Batch next();
 
+  /**
+   * A hint: deliver batches of at most {@code rows} rows from the next {@link #next()} on (0: as the engine makes
+   * them). It is the JDBC fetch size; in remote mode, the rows per transfer. An implementation may ignore it.
+   */
+  default void setFetchSize(int rows) {
+  }
+
   /** The rows affected, for statements without a result set (0 for DDL); -1 for result sets. */
   long updateCount();
 
@@ -34,6 +41,14 @@ public interface QueryResult extends AutoCloseable {
 
   /** Stops the execution from another thread; the consumer's next call fails with CANCELLED. */
   void cancel();
+
+  /**
+   * As {@link #cancel()}, saying why (such as {@code "query timeout of 5 s reached"}): the history's error message
+   * ends with the reason. An implementation that cannot carry a reason only cancels.
+   */
+  default void cancel(String reason) {
+    cancel();
+  }
 
   @Override
   void close();

@@ -8,7 +8,6 @@ import dev.tarn.engine.exec.parallel.WorkerPool;
 import dev.tarn.engine.exec.scan.SplitSources;
 import dev.tarn.engine.parquet.FooterCache;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -27,7 +26,9 @@ public final class ExecutionContext {
   private final FileSystem fileSystem;
   private final int batchSize;
   private final QueryStats stats = new QueryStats();
-  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private volatile boolean cancelled;
+  /** Why the query was cancelled, if a reason was given; written once, before {@link #cancelled} is set. */
+  private volatile String cancelReason;
   private final DynamicFilters dynamicFilters = new DynamicFilters();
   private final SplitSources splitSources = new SplitSources();
   private final WorkerPool workers;
@@ -103,17 +104,36 @@ public final class ExecutionContext {
 
   /** Whether {@link #cancel()} was called. */
   public boolean isCancelled() {
-    return cancelled.get();
+    return cancelled;
   }
 
+  /** Cancels the query: every operator and worker copy stops at its next check. */
   public void cancel() {
-    cancelled.set(true);
+    cancel(null);
+  }
+
+  /** Cancels the query, saying why (null: no reason); the first cancellation's reason is kept. */
+  public synchronized void cancel(String reason) {
+    if (!cancelled) {
+      cancelReason = reason;
+      cancelled = true;
+    }
+  }
+
+  /** Why the query was cancelled; null if it was not, or no reason was given. */
+  public String cancelReason() {
+    return cancelReason;
   }
 
   /** Operators call this between batches; it throws CANCELLED once the query was cancelled. */
   public void checkCancelled() {
-    if (cancelled.get()) {
-      throw new TarnException(ErrorCode.CANCELLED, queryId, "Query " + queryId + " was cancelled");
+    if (cancelled) {
+      throw new TarnException(ErrorCode.CANCELLED, queryId, cancelledMessage(queryId, cancelReason));
     }
+  }
+
+  /** How a cancelled query's error reads: {@code Query <id> was cancelled[: <reason>]}. */
+  public static String cancelledMessage(String queryId, String reason) {
+    return "Query " + queryId + " was cancelled" + (reason == null ? "" : ": " + reason);
   }
 }

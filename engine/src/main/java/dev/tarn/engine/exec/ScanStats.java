@@ -37,6 +37,13 @@ public final class ScanStats {
    * the joins' row-level runtime filters), whose other columns it never decoded.
    */
   public final AtomicLong rowsFilteredInScan = new AtomicLong();
+  /** Morsels (files or runs of row groups, see {@code exec/scan/SplitSource}) this scan finished reading. */
+  public final AtomicLong splitsCompleted = new AtomicLong();
+  /**
+   * The scan's morsels as far as known: those of the partitions listed so far, plus one for each partition not
+   * reached yet (listed lazily, so the total grows or shrinks as partitions are listed or pruned). Progress only.
+   */
+  public final AtomicLong splitsTotal = new AtomicLong();
 
   public ScanStats(String table) {
     this.table = table;

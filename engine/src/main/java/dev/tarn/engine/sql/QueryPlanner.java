@@ -180,7 +180,7 @@ public final class QueryPlanner {
   private static RelRoot toRel(Planner planner, String sql, UnaryOperator<SqlNode> binder)
       throws SqlParseException, ValidationException, RelConversionException {
     SqlNode parsed = planner.parse(sql);
-    SqlNode bound = binder.apply(parsed);
+    SqlNode bound = binder.apply(JdbcEscapes.normalize(parsed));
     SqlNode validated = planner.validate(bound);
     return planner.rel(validated);
   }
@@ -236,9 +236,11 @@ public final class QueryPlanner {
     SchemaPlus root = Frameworks.createRootSchema(false);
     SchemaPlus defaultSchema = null;
     // The engine's own tables; DDL refuses a catalog database of the same name, which this would hide.
-    root.add(dev.tarn.engine.sql.system.SystemTables.SCHEMA, new dev.tarn.engine.sql.system.SystemSchema());
+    for (String schema : dev.tarn.engine.sql.system.SystemTables.schemas()) {
+      root.add(schema, new dev.tarn.engine.sql.system.SystemSchema(schema));
+    }
     for (Database database : store.listDatabases()) {
-      if (database.name().equals(dev.tarn.engine.sql.system.SystemTables.SCHEMA)) {
+      if (dev.tarn.engine.sql.system.SystemTables.isSystemSchema(database.name())) {
         continue;
       }
       SchemaPlus schema = root.add(database.name(), new DatabaseSchema(store, statistics, database.name()));

@@ -40,11 +40,11 @@ public final class SortOperator implements Operator {
     if (buffer == null) {
       buffer = new RowBuffer(input.schema().getFields(), keys);
       for (Batch batch = input.next(); batch != null; batch = input.next()) {
+        buffer.add(batch); // owned by the buffer before anything can throw, so a cancellation never leaks it
         context.checkCancelled();
-        buffer.add(batch);
       }
       input.close();
-      order = buffer.sortedIds();
+      order = buffer.sortedIds(context::checkCancelled);
     }
     if (position >= order.length) {
       close();

@@ -5,15 +5,12 @@ import dev.tarn.engine.exec.ExecutionContext;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.vector.Vectors;
 import dev.tarn.engine.plan.SystemTableScanNode;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Reads a system table: takes a snapshot of its rows at the first {@code next()} and returns them as Arrow
- * batches of at most the batch size. Filters, sorts and limits above it are ordinary operators.
+ * Reads a system table: takes a snapshot of its contents (one batch, built column by column by its source) at the
+ * first {@code next()} and returns it in slices of at most the batch size. Filters, sorts and limits above it are
+ * ordinary operators.
  */
 public final class SystemTableScanOperator implements Operator {
 
@@ -21,7 +18,7 @@ public final class SystemTableScanOperator implements Operator {
   private final SystemTableSource source;
   private final ExecutionContext context;
   private final Schema schema;
-  private List<List<Object>> rows;
+  private Batch contents;
   private int position;
 
   public SystemTableScanOperator(SystemTableScanNode node, SystemTableSource source, ExecutionContext context) {
@@ -39,33 +36,23 @@ public final class SystemTableScanOperator implements Operator {
   @Override
   public Batch next() {
     context.checkCancelled();
-    if (rows == null) {
-      rows = source.rows(node.table());
+    if (contents == null) {
+      contents = source.read(node.table(), node.fields(), context.allocator());
     }
-    if (position >= rows.size()) {
+    if (position >= contents.rowCount()) {
       return null;
     }
-    int count = Math.min(context.batchSize(), rows.size() - position);
-    List<FieldVector> vectors = new ArrayList<>(node.fields().size());
-    try {
-      for (int column = 0; column < node.fields().size(); column++) {
-        Field field = node.fields().get(column);
-        List<Object> values = new ArrayList<>(count);
-        for (int row = position; row < position + count; row++) {
-          values.add(rows.get(row).get(column));
-        }
-        vectors.add(Vectors.fromValues(field, values, context.allocator()));
-      }
-    } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
-      throw e;
-    }
+    int count = Math.min(context.batchSize(), contents.rowCount() - position);
+    Batch batch = Vectors.sliceBatch(contents.columns(), position, count, context.allocator());
     position += count;
-    return new Batch(vectors, count);
+    return batch;
   }
 
   @Override
   public void close() {
-    rows = null;
+    if (contents != null) {
+      contents.close();
+      contents = null;
+    }
   }
 }

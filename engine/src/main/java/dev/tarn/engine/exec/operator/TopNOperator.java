@@ -63,9 +63,9 @@ public final class TopNOperator implements Operator {
     heap = new int[Math.min(capacity, 1024)];
     if (capacity > 0) {
       for (Batch batch = input.next(); batch != null; batch = input.next()) {
-        context.checkCancelled();
         int first = buffer.rowCount();
-        buffer.add(batch);
+        buffer.add(batch); // owned by the buffer before anything can throw, so a cancellation never leaks it
+        context.checkCancelled();
         for (int row = first; row < buffer.rowCount(); row++) {
           offer(row);
         }

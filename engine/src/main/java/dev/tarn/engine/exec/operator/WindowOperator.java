@@ -87,11 +87,11 @@ public final class WindowOperator implements Operator {
     WindowLayout layout;
     try (RowBuffer buffer = new RowBuffer(input.schema().getFields(), keys)) {
       for (Batch batch = input.next(); batch != null; batch = input.next()) {
+        buffer.add(batch); // owned by the buffer before anything can throw, so a cancellation never leaks it
         context.checkCancelled();
-        buffer.add(batch);
       }
       input.close();
-      int[] order = buffer.sortedIds();
+      int[] order = buffer.sortedIds(context::checkCancelled);
       layout = WindowLayout.of(buffer, order, group.partitionKeys().size());
       sorted = buffer.rowCount() == 0 ? emptyBatch() : buffer.gather(order, 0, order.length, context.allocator());
     }

@@ -63,6 +63,8 @@ final class Driver implements Runnable {
   private Outcome work() {
     long deadline = System.nanoTime() + TIME_SLICE_NANOS;
     while (!runner.isStopped()) {
+      // A cancelled query's copies fail here even when their operators check nothing (a scan between files).
+      runner.checkCancelled();
       Batch batch = pending;
       pending = null;
       if (batch == null) {

@@ -73,6 +73,11 @@ final class FragmentRunner {
     return stopped;
   }
 
+  /** Throws CANCELLED once the query was cancelled. */
+  void checkCancelled() {
+    context.checkCancelled();
+  }
+
   /** True once every copy is done (its input exhausted, or stopped) and closed. */
   boolean isFinished() {
     return running.get() == 0;

@@ -145,7 +145,7 @@ public final class MergeSortedOperator implements Operator {
 
     @Override
     public void finish(int copy) {
-      orders[copy] = runs[copy].sortedIds();
+      orders[copy] = runs[copy].sortedIds(context::checkCancelled);
     }
   }
 }

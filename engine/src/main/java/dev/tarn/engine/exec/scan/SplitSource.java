@@ -22,8 +22,8 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * reached, exactly as a single scan does, so a dynamic filter published meanwhile still prunes the partitions not
  * yet reached (checked here, at hand-out time). A file of at least {@link #LARGE_FILE_BYTES} is handed out in
  * pieces of consecutive row groups (its footer read here, once) when copies run in parallel, so one big file does not
- * keep one thread busy while the others idle. Counts partitions and files in the scan's one {@link ScanStats},
- * whichever copy reads them. Thread-safe.
+ * keep one thread busy while the others idle. Counts partitions, files and splits (morsels) in the scan's one
+ * {@link ScanStats}, whichever copy reads them. Thread-safe.
  */
 public final class SplitSource {
   /** Files at least this large are read as several morsels (when copies run in parallel). */
@@ -47,6 +47,8 @@ public final class SplitSource {
     this.pendingPartitions = new ArrayDeque<>(node.partitions());
     this.stats = context.stats().newScan(node.table());
     stats.partitionsTotal.addAndGet(node.partitionsTotal());
+    // Until a partition is listed its files are unknown: it counts as one split, replaced by its morsels when listed.
+    stats.splitsTotal.addAndGet(pendingPartitions.size());
     this.dynamicFilter = new ScanDynamicFilter(node, context.dynamicFilters(), stats);
     this.splitsLargeFiles = context.parallelism() > 1
         && node.columns().stream().anyMatch(column -> !column.fromPartition());
@@ -84,6 +86,7 @@ public final class SplitSource {
         return null;
       }
       PartitionSplit partition = pendingPartitions.poll();
+      stats.splitsTotal.decrementAndGet();
       if (dynamicFilter.prunes(partition)) {
         continue;
       }
@@ -91,6 +94,7 @@ public final class SplitSource {
       List<FileSystem.FileEntry> files =
           DataFiles.entries(context.fileSystem(), partition.location(), node.table());
       stats.filesTotal.addAndGet(files.size());
+      int queued = pendingMorsels.size();
       for (FileSystem.FileEntry file : files) {
         if (splitsLargeFiles && file.length() >= LARGE_FILE_BYTES) {
           pendingMorsels.addAll(pieces(partition, file));
@@ -98,6 +102,7 @@ public final class SplitSource {
           pendingMorsels.add(new Morsel(partition, file, null));
         }
       }
+      stats.splitsTotal.addAndGet(pendingMorsels.size() - queued);
     }
     return pendingMorsels.poll();
   }

@@ -99,6 +99,7 @@ public final class TableScanOperator implements Operator {
         }
         currentFile.close();
         currentFile = null;
+        scanStats.splitsCompleted.incrementAndGet();
       }
       Morsel morsel = splits.next();
       if (morsel == null) {

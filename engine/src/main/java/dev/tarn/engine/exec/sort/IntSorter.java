@@ -3,6 +3,8 @@ package dev.tarn.engine.exec.sort;
 /** A stable merge sort of int arrays by a primitive comparator, so row ids are never boxed. */
 public final class IntSorter {
   private static final int INSERTION_THRESHOLD = 16;
+  /** Merges of at least this many values run the checkpoint first: often enough to stop a long sort promptly. */
+  private static final int CHECKPOINT_SPAN = 1 << 14;
 
   /** Compares two ints (here: row ids). */
   @FunctionalInterface
@@ -14,15 +16,24 @@ public final class IntSorter {
 
   /** Sorts {@code values[from..to)} in place. */
   public static void sort(int[] values, int from, int to, IntComparator comparator) {
+    sort(values, from, to, comparator, () -> { });
+  }
+
+  /**
+   * Sorts {@code values[from..to)} in place, running {@code checkpoint} before each large merge; a checkpoint that
+   * throws (a cancelled query's) abandons the sort, leaving the values in some order.
+   */
+  public static void sort(int[] values, int from, int to, IntComparator comparator, Runnable checkpoint) {
     if (to - from < 2) {
       return;
     }
     int[] scratch = values.clone();
-    mergeSort(scratch, values, from, to, comparator);
+    mergeSort(scratch, values, from, to, comparator, checkpoint);
   }
 
   /** Sorts {@code source[from..to)} into {@code target[from..to)}; both start with the same contents. */
-  private static void mergeSort(int[] source, int[] target, int from, int to, IntComparator comparator) {
+  private static void mergeSort(int[] source, int[] target, int from, int to, IntComparator comparator,
+      Runnable checkpoint) {
     if (to - from <= INSERTION_THRESHOLD) {
       for (int i = from + 1; i < to; i++) {
         int value = target[i];
@@ -36,8 +47,11 @@ public final class IntSorter {
       return;
     }
     int middle = (from + to) >>> 1;
-    mergeSort(target, source, from, middle, comparator);
-    mergeSort(target, source, middle, to, comparator);
+    mergeSort(target, source, from, middle, comparator, checkpoint);
+    mergeSort(target, source, middle, to, comparator, checkpoint);
+    if (to - from >= CHECKPOINT_SPAN) {
+      checkpoint.run();
+    }
     if (comparator.compare(source[middle - 1], source[middle]) <= 0) {
       System.arraycopy(source, from, target, from, to - from);
       return;

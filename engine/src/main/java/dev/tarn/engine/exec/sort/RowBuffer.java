@@ -149,11 +149,11 @@ public final class RowBuffer implements AutoCloseable {
     }
   }
 
-  /** All row ids, sorted. */
-  public int[] sortedIds() {
+  /** All row ids, sorted; {@code checkpoint} runs now and then and may throw to stop (a cancelled query). */
+  public int[] sortedIds(Runnable checkpoint) {
     int[] ids = new int[rowCount];
     Arrays.setAll(ids, i -> i);
-    IntSorter.sort(ids, 0, rowCount, this::compare);
+    IntSorter.sort(ids, 0, rowCount, this::compare, checkpoint);
     return ids;
   }
 

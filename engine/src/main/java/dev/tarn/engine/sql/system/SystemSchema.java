@@ -5,14 +5,20 @@ import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** The {@code system} schema as Calcite sees it: one {@link SystemTable} per engine table. */
+/** A schema of system tables ({@code system}, {@code information_schema}) as Calcite sees it. */
 public final class SystemSchema extends AbstractSchema {
+
+  private final String schema;
+
+  public SystemSchema(String schema) {
+    this.schema = schema;
+  }
 
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new LinkedHashMap<>();
-    for (String name : SystemTables.names()) {
-      tables.put(name, new SystemTable(name));
+    for (SystemTables.Definition definition : SystemTables.inSchema(schema)) {
+      tables.put(definition.name(), new SystemTable(definition));
     }
     return tables;
   }

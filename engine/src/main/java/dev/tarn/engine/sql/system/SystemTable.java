@@ -12,25 +12,20 @@ import org.apache.calcite.schema.impl.AbstractTable;
 /** A system table's columns for the validator, and its translation into a {@link SystemTableScan} (never Enumerable). */
 public final class SystemTable extends AbstractTable implements TranslatableTable {
 
-  private final String name;
+  private final SystemTables.Definition definition;
 
-  public SystemTable(String name) {
-    this.name = name;
+  public SystemTable(SystemTables.Definition definition) {
+    this.definition = definition;
   }
 
-  /** The qualified name, e.g. {@code system.queries}. */
-  public String qualifiedName() {
-    return SystemTables.SCHEMA + "." + name;
-  }
-
-  public String name() {
-    return name;
+  public SystemTables.Definition definition() {
+    return definition;
   }
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (SystemTables.Column column : SystemTables.columns(name)) {
+    for (SystemTables.Column column : definition.columns()) {
       builder.add(column.name(), TypeMapping.toRelDataType(HiveType.parse(column.type()), typeFactory));
     }
     return builder.build();

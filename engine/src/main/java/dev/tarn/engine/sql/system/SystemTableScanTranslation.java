@@ -8,7 +8,7 @@ public final class SystemTableScanTranslation {
   private SystemTableScanTranslation() {}
 
   public static PlanNode translate(SystemTableScan scan) {
-    SystemTable table = scan.systemTable();
-    return new SystemTableScanNode(table.qualifiedName(), SystemTables.fields(table.name()));
+    SystemTables.Definition table = scan.systemTable().definition();
+    return new SystemTableScanNode(table.qualifiedName(), table.fields());
   }
 }

@@ -101,6 +101,23 @@ class SplitSourceTest {
   }
 
   @Test
+  void splitsCountUnlistedPartitionsAsOneUntilTheyAreListed() throws Exception {
+    TableScanNode node = scan(null);
+    ExecutionContext context = context();
+    SplitSource source = context.splitSources().forScan(node, context);
+    assertThat(source.stats().splitsTotal.get()).isEqualTo(PARTITIONS);
+    assertThat(source.next()).isNotNull();
+    assertThat(source.stats().splitsTotal.get()).isEqualTo(PARTITIONS - 1 + FILES_PER_PARTITION);
+    assertThat(source.stats().splitsCompleted.get()).isZero();
+
+    ExecutionContext drained = context();
+    readConcurrently(scan(null), drained, 3);
+    ScanStats stats = drained.stats().scans().get(0);
+    assertThat(stats.splitsTotal.get()).isEqualTo(PARTITIONS * FILES_PER_PARTITION);
+    assertThat(stats.splitsCompleted.get()).isEqualTo(PARTITIONS * FILES_PER_PARTITION);
+  }
+
+  @Test
   void pruningCountsAreTheSingleScansWithManyCopies() throws Exception {
     // id < 2050 keeps the first two files of p=0 and the first 50 rows of the third: row groups are pruned.
     Expr filter = call("less_than", BOOLEAN, column(0, BIGINT), literal(2050L, BIGINT));
@@ -130,6 +147,9 @@ class SplitSourceTest {
     ScanStats stats = contexts.get(1).stats().scans().get(0);
     assertThat(stats.partitionsScanned.get()).isEqualTo(2);
     assertThat(stats.prunedByDynamicFilter.get()).isEqualTo(PARTITIONS - 2);
+    // Pruned partitions leave the split total: the progress of what is left to read ends at 100%.
+    assertThat(stats.splitsTotal.get()).isEqualTo(2 * FILES_PER_PARTITION);
+    assertThat(stats.splitsCompleted.get()).isEqualTo(2 * FILES_PER_PARTITION);
   }
 
   @Test
@@ -165,6 +185,10 @@ class SplitSourceTest {
       assertThat(ids).isEqualTo(expected).doesNotHaveDuplicates();
       assertSameCounts(one.stats(), four.stats());
       assertThat(one.stats().total(s -> s.filesScanned)).isEqualTo(1);
+      // Splits are the units of work, so the pieces of the large file count one by one.
+      assertThat(one.stats().total(s -> s.splitsCompleted)).isEqualTo(1);
+      assertThat(four.stats().total(s -> s.splitsCompleted)).isEqualTo(3);
+      assertThat(four.stats().total(s -> s.splitsTotal)).isEqualTo(3);
       assertThat(one.stats().total(s -> s.rowGroupsPrunedByStatistics)).isEqualTo(2);
     }
   }
