@@ -247,18 +247,23 @@ class RemoteModeTest {
   @Test
   void cancelFromAnotherThreadStopsTheQueryOnTheServer() throws Exception {
     try (Connection connection = remote(); Statement statement = connection.createStatement()) {
-      ResultSet results = statement.executeQuery(RemoteFixture.LONG_QUERY);
+      // executeQuery waits for the first batch, which this query makes only at its end: cancel reaches it there.
       CompletableFuture<Throwable> reading = CompletableFuture.supplyAsync(() -> {
-        try {
+        try (ResultSet results = statement.executeQuery(RemoteFixture.LONG_QUERY)) {
           results.next();
           return null;
         } catch (Throwable e) {
           return e;
         }
       });
-      Thread.sleep(500);
       TarnExecutionInfo live = statement.unwrap(TarnExecutionInfo.class);
+      // The id is there once the server has planned the query (seconds in its cold JVM), before any rows.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (live.queryId() == null && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       assertThat(live.queryId()).isNotNull();
+      Thread.sleep(300);
       long elapsed = live.elapsedMillis();
       Thread.sleep(100);
       assertThat(live.elapsedMillis()).as("live figures from the server").isGreaterThan(elapsed);
