@@ -19,7 +19,11 @@ public enum ErrorCode {
   OUT_OF_MEMORY("53200"),
   CANCELLED("57014"),
   CATALOG_ERROR("58000"),
-  INTERNAL_ERROR("XX000");
+  INTERNAL_ERROR("XX000"),
+  /** Missing or wrong credentials for a Tarn server (SQLSTATE invalid authorization specification). */
+  AUTHENTICATION_FAILED("28000"),
+  /** A Tarn server cannot be reached, or the connection to it was lost. */
+  CONNECTION_FAILED("08001");
 
   private final String sqlState;
 

@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code tarn} command line: the main class of the driver jar. */
 @Command(name = "tarn", mixinStandardHelpOptions = true, version = "Tarn " + TarnDriver.VERSION,
-    description = "SQL over a data lake: Athena-style tables on Parquet, run in-process.",
+    description = "SQL over a data lake: Athena-style tables on Parquet, run in-process or served over Flight SQL.",
     subcommands = {DemoCommand.class, ShellCommand.class, SqlCommand.class, GenerateCommand.class,
-        CommandLine.HelpCommand.class})
+        ServerCommand.class, CommandLine.HelpCommand.class})
 public final class TarnCli implements Runnable {
 
   /** The crawl subcommand needs the catalog crawler, which is added when the catalog module provides it. */

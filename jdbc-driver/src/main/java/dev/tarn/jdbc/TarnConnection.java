@@ -30,7 +30,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * A connection: one {@link TarnSession} on the shared engine of a warehouse. JDBC schemas are Tarn databases
+ * A connection: one {@link TarnSession}, on the shared engine of a warehouse (embedded) or on a Tarn server
+ * ({@code dev.tarn.jdbc.remote.RemoteSession}); everything here works the same over either. JDBC schemas are Tarn databases
  * ({@code setSchema} is {@code USE}); there is one catalog, so {@code setCatalog} is ignored. Tarn has no
  * transactions: auto-commit is always on. Errors leave the connection usable.
  */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar as an application that adds no JVM flags uses it: started with plain {@code java -cp}, and
- * loaded through a URLClassLoader as BI tools load drivers. Runs in {@code verify}, after the jar is built.
+ * loaded through a URLClassLoader as BI tools load drivers, embedded and against a server. Runs in {@code verify},
+ * after the jar is built.
  */
 class TarnJarIT {
 
@@ -61,6 +63,56 @@ class TarnJarIT {
         assertThat(rows.next()).isFalse();
       }
     }
+  }
+
+  /**
+   * Remote mode as an application without JVM flags uses it: a server started from the jar (with the flags the
+   * server needs), a fresh client JVM without flags running the shell against it, and the driver loaded through a
+   * URLClassLoader in this JVM (no flags either), with a parameter, metadata and statistics.
+   */
+  @Test
+  void remoteModeWorksWithoutFlags() throws Exception {
+    try (ServerLauncher server = new ServerLauncher(List.of(java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "-jar", JAR.toString(), "server", "--warehouse", temporary.resolve("served").toString(), "--port", "0",
+        "--anonymous"))) {
+      String url = "jdbc:tarn://127.0.0.1:" + server.port();
+      Process shell = run("dev.tarn.cli.TarnCli", "shell", url, "-e",
+          "CREATE DATABASE remote_db; USE remote_db; SELECT 6 * 7 AS answer");
+      String output = output(shell);
+      assertThat(shell.exitValue()).as(output).isZero();
+      assertThat(output).contains(" answer").contains("42");
+
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
+          ClassLoader.getPlatformClassLoader())) {
+        Driver driver = (Driver) loader.loadClass("dev.tarn.jdbc.TarnDriver").getConstructor().newInstance();
+        try (Connection connection = driver.connect(url + ";database=remote_db", new Properties());
+            PreparedStatement statement = connection.prepareStatement("SELECT ? + 1 AS answer, 'x' AS letter")) {
+          assertThat(connection.getSchema()).isEqualTo("remote_db");
+          statement.setInt(1, 41);
+          try (ResultSet rows = statement.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt("answer")).isEqualTo(42);
+            assertThat(rows.getString("letter")).isEqualTo("x");
+            assertThat(rows.next()).isFalse();
+            Class<?> infoType = loader.loadClass("dev.tarn.jdbc.TarnExecutionInfo");
+            Object info = rows.unwrap(infoType);
+            assertThat(infoType.getMethod("queryId").invoke(info)).isNotNull();
+            assertThat(infoType.getMethod("rows").invoke(info)).isEqualTo(1L);
+          }
+          try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+            List<String> names = new ArrayList<>();
+            while (schemas.next()) {
+              names.add(schemas.getString("TABLE_SCHEM"));
+            }
+            assertThat(names).contains("default", "remote_db");
+          }
+        }
+      }
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Starts {@code java -cp tarn-jdbc.jar main arguments} with no JVM flags at all. */

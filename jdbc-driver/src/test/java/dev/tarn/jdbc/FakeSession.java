@@ -3,6 +3,7 @@ package dev.tarn.jdbc;
 import dev.tarn.engine.ErrorCode;
 import dev.tarn.engine.TarnException;
 import dev.tarn.engine.api.QueryResult;
+import dev.tarn.engine.api.StatementDescription;
 import dev.tarn.engine.api.TarnSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A scripted TarnSession: each known statement (compared trimmed, case-insensitively, without a final ';')
@@ -75,6 +78,19 @@ public final class FakeSession implements TarnSession {
       throw new TarnException(ErrorCode.SYNTAX_ERROR, null, "Unknown statement: " + sql.trim());
     }
     return (int) sql.chars().filter(character -> character == '?').count();
+  }
+
+  /** The scripted answer's schema, and one VARCHAR parameter per marker. */
+  @Override
+  public StatementDescription describe(String sql) {
+    int markers = parameterCount(sql);
+    List<Field> parameters = new ArrayList<>();
+    for (int index = 1; index <= markers; index++) {
+      parameters.add(Field.nullable("parameter_" + index, ArrowType.Utf8.INSTANCE));
+    }
+    try (QueryResult result = answers.get(normalize(sql)).get()) {
+      return new StatementDescription(result.schema(), parameters);
+    }
   }
 
   @Override

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tarn.engine.api.EngineConfig;
+import dev.tarn.jdbc.remote.RemoteOptions;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -41,10 +43,43 @@ class TarnUrlTest {
   }
 
   @Test
-  void rejectsRemoteUrlsAndTypos() {
-    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://localhost:8080", null))
-        .isInstanceOf(SQLFeatureNotSupportedException.class)
-        .hasMessageContaining("Remote mode").hasMessageContaining("not supported yet");
+  void parsesRemoteUrls() throws Exception {
+    TarnUrl url = TarnUrl.parse("jdbc:tarn://db.example.com:4000;database=tpch;user=ann;password=p w;tls=true;"
+        + "trustStore=/certs/server.pem;trustStorePassword=x", null);
+    assertThat(url.isRemote()).isTrue();
+    assertThat(url.warehouse()).isNull();
+    assertThat(url.database()).isEqualTo("tpch");
+    RemoteOptions remote = url.remote();
+    assertThat(remote.host()).isEqualTo("db.example.com");
+    assertThat(remote.port()).isEqualTo(4000);
+    assertThat(remote.user()).isEqualTo("ann");
+    assertThat(remote.password()).isEqualTo("p w");
+    assertThat(remote.tls()).isTrue();
+    assertThat(remote.trustStore()).isEqualTo(Path.of("/certs/server.pem"));
+    assertThat(remote.verifyServer()).isTrue();
+    assertThat(remote.toString()).doesNotContain("p w");
+    assertThat(TarnUrl.parse("jdbc:tarn://localhost", null).remote().port()).isEqualTo(RemoteOptions.DEFAULT_PORT);
+    RemoteOptions ipv6 = TarnUrl.parse("jdbc:tarn://[::1]:5000;disableCertificateVerification=true", null).remote();
+    assertThat(ipv6.host()).isEqualTo("::1");
+    assertThat(ipv6.port()).isEqualTo(5000);
+    assertThat(ipv6.address()).isEqualTo("[::1]:5000");
+    assertThat(ipv6.verifyServer()).isFalse();
+    Properties properties = new Properties();
+    properties.setProperty("user", "bob");
+    properties.setProperty("token", "t0k");
+    RemoteOptions fromProperties = TarnUrl.parse("jdbc:tarn://h:1", properties).remote();
+    assertThat(fromProperties.user()).isEqualTo("bob");
+    assertThat(fromProperties.token()).isEqualTo("t0k");
+    assertThat(fromProperties.tls()).isFalse();
+  }
+
+  @Test
+  void rejectsMalformedUrlsAndTypos() {
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://h:1;threads=2", null))
+        .hasMessageContaining("threads=2").hasMessageContaining("remote URL takes");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://h:http", null)).hasMessageContaining("Invalid port");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://h:1;tls=maybe", null)).hasMessageContaining("tls");
+    assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn://:1", null)).hasMessageContaining("names its server");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;databse=x", null)).hasMessageContaining("databse=x");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;threads=0", null)).hasMessageContaining("threads");
     assertThatThrownBy(() -> TarnUrl.parse("jdbc:tarn:/w;queryMemoryLimit=lots", null))
@@ -58,10 +93,20 @@ class TarnUrlTest {
     assertThat(driver).isInstanceOf(TarnDriver.class);
     assertThat(driver.acceptsURL("jdbc:mysql://x")).isFalse();
     assertThat(driver.connect("jdbc:mysql://x", new Properties())).isNull();
-    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tarn://host:1234"))
-        .hasMessageContaining("Remote mode");
+    int unused;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      unused = socket.getLocalPort();
+    }
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tarn://127.0.0.1:" + unused))
+        .isInstanceOfSatisfying(SQLException.class, e -> {
+          assertThat(e.getSQLState()).isEqualTo("08001");
+          assertThat(e.getMessage()).contains("cannot be reached").contains("127.0.0.1:" + unused);
+        });
     assertThat(driver.getPropertyInfo("jdbc:tarn:", new Properties())).extracting(info -> info.name)
         .containsExactly("database", "queryMemoryLimit", "batchSize", "threads");
+    assertThat(driver.getPropertyInfo("jdbc:tarn://h:1", new Properties())).extracting(info -> info.name)
+        .containsExactly("database", "user", "password", "token", "tls", "trustStore", "trustStorePassword",
+            "disableCertificateVerification");
   }
 
   @Test

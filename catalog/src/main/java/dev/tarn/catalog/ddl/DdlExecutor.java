@@ -32,6 +32,13 @@ import java.util.regex.Pattern;
  */
 public final class DdlExecutor {
 
+  private static final List<String> DATABASE_COLUMNS = List.of("database_name");
+  private static final List<String> TABLE_COLUMNS = List.of("tab_name");
+  private static final List<String> PARTITION_COLUMNS = List.of("partition");
+  private static final List<String> FIELD_COLUMNS = List.of("field");
+  private static final List<String> DESCRIBE_COLUMNS = List.of("col_name", "data_type", "comment");
+  private static final List<String> CREATE_TABLE_COLUMNS = List.of("createtab_stmt");
+
   private final CatalogStore store;
   private final FileSystem fileSystem;
 
@@ -39,6 +46,35 @@ public final class DdlExecutor {
   public DdlExecutor(CatalogStore store, FileSystem fileSystem) {
     this.store = store;
     this.fileSystem = fileSystem;
+  }
+
+  /**
+   * The columns {@link #execute} returns for {@code statement} (empty: a statement without a result set), known
+   * without running it, so that a server can describe a statement before it executes.
+   */
+  public static List<String> resultColumns(DdlStatement statement) {
+    if (statement instanceof DdlStatement.ShowDatabases) {
+      return DATABASE_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.ShowTables) {
+      return TABLE_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.ShowPartitions) {
+      return PARTITION_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.ShowColumns) {
+      return FIELD_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.DescribeTable) {
+      return DESCRIBE_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.ShowCreateTable) {
+      return CREATE_TABLE_COLUMNS;
+    }
+    if (statement instanceof DdlStatement.RepairTable) {
+      return PartitionRepair.RESULT_COLUMNS;
+    }
+    return List.of();
   }
 
   /** Executes {@code statement} with {@code currentDatabase} as the database of unqualified names. */
@@ -77,13 +113,13 @@ public final class DdlExecutor {
     if (statement instanceof DdlStatement.ShowDatabases show) {
       List<List<String>> rows = store.listDatabases().stream().map(Database::name)
           .filter(name -> matches(show.pattern(), name)).map(List::of).toList();
-      return DdlResult.rows(List.of("database_name"), rows);
+      return DdlResult.rows(DATABASE_COLUMNS, rows);
     }
     if (statement instanceof DdlStatement.ShowTables show) {
       String database = show.database() != null ? show.database() : currentDatabase;
       List<List<String>> rows = store.listTables(database).stream().map(Table::name)
           .filter(name -> matches(show.pattern(), name)).map(List::of).toList();
-      return DdlResult.rows(List.of("tab_name"), rows);
+      return DdlResult.rows(TABLE_COLUMNS, rows);
     }
     if (statement instanceof DdlStatement.ShowPartitions show) {
       Table table = requireTable(show.name(), currentDatabase);
@@ -93,18 +129,18 @@ public final class DdlExecutor {
       List<String> keys = table.partitionKeys().stream().map(Column::name).toList();
       List<List<String>> rows = store.listPartitions(table.databaseName(), table.name(), PartitionFilter.ALL).stream()
           .map(p -> List.of(PartitionValues.partitionPath(keys, p.values()))).toList();
-      return DdlResult.rows(List.of("partition"), rows);
+      return DdlResult.rows(PARTITION_COLUMNS, rows);
     }
     if (statement instanceof DdlStatement.ShowColumns show) {
       Table table = requireTable(show.name(), currentDatabase);
-      return DdlResult.rows(List.of("field"), table.allColumns().stream().map(c -> List.of(c.name())).toList());
+      return DdlResult.rows(FIELD_COLUMNS, table.allColumns().stream().map(c -> List.of(c.name())).toList());
     }
     if (statement instanceof DdlStatement.DescribeTable describe) {
       return describe(requireTable(describe.name(), currentDatabase));
     }
     if (statement instanceof DdlStatement.ShowCreateTable show) {
       Table table = requireTable(show.name(), currentDatabase);
-      return DdlResult.rows(List.of("createtab_stmt"), CreateTableText.lines(table).stream().map(List::of).toList());
+      return DdlResult.rows(CREATE_TABLE_COLUMNS, CreateTableText.lines(table).stream().map(List::of).toList());
     }
     if (statement instanceof DdlStatement.Use use) {
       Database database = store.getDatabase(use.database())
@@ -192,7 +228,7 @@ public final class DdlExecutor {
       rows.add(List.of("# col_name", "data_type", "comment"));
       table.partitionKeys().forEach(c -> rows.add(describeRow(c)));
     }
-    return DdlResult.rows(List.of("col_name", "data_type", "comment"), rows);
+    return DdlResult.rows(DESCRIBE_COLUMNS, rows);
   }
 
   private static List<String> describeRow(Column column) {

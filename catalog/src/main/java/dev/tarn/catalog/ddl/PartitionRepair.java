@@ -23,6 +23,9 @@ import java.util.Set;
  */
 final class PartitionRepair {
 
+  /** The one column of the repair report. */
+  static final List<String> RESULT_COLUMNS = List.of("result");
+
   private final CatalogStore store;
   private final FileSystem fileSystem;
 
@@ -59,7 +62,7 @@ final class PartitionRepair {
     invalid.forEach(reason -> rows.add(List.of("Partitions invalid:\t" + table.name() + ":" + reason)));
     missingPaths.forEach(path -> rows.add(List.of("Repair: Added partition to metastore " + table.name() + ":" + path)));
     String message = added == 0 ? "No partitions to add to " + qualified : "Added " + added + " partitions to " + qualified;
-    return new DdlResult(List.of("result"), rows, message, added, null);
+    return new DdlResult(RESULT_COLUMNS, rows, message, added, null);
   }
 
   private void walk(Table table, String folder, int level, List<String> values, List<String> folders,

@@ -231,6 +231,21 @@ class DdlExecutorTest {
   }
 
   @Test
+  void resultColumnsAreKnownBeforeExecution() {
+    createLineitem();
+    run("ALTER TABLE lineitem ADD PARTITION (ship_year=1994, ship_month=1)");
+    List<String> statements = List.of("SHOW DATABASES", "SHOW TABLES", "SHOW PARTITIONS lineitem",
+        "SHOW COLUMNS IN lineitem", "DESCRIBE lineitem", "SHOW CREATE TABLE lineitem", "MSCK REPAIR TABLE lineitem",
+        "USE tpch", "CREATE DATABASE other", "DROP DATABASE other",
+        "ALTER TABLE lineitem DROP PARTITION (ship_year=1994, ship_month=1)");
+    for (String sql : statements) {
+      DdlStatement statement = DdlParser.parse(sql).orElseThrow();
+      assertThat(DdlExecutor.resultColumns(statement)).as(sql)
+          .isEqualTo(executor.execute(statement, "tpch").columnNames());
+    }
+  }
+
+  @Test
   void hivePatternsMatchLikeShowTables() {
     assertThat(DdlExecutor.matches("line*", "lineitem")).isTrue();
     assertThat(DdlExecutor.matches("*item|orders", "orders")).isTrue();

@@ -12,9 +12,9 @@ import dev.tarn.engine.exec.ExecutionPlanner;
 import dev.tarn.engine.exec.Operator;
 import dev.tarn.engine.exec.scan.TableScanOperator;
 import dev.tarn.engine.plan.PlanPrinter;
-import dev.tarn.engine.sql.ParameterBinder;
 import dev.tarn.engine.sql.QueryPlanner;
 import dev.tarn.engine.sql.system.SystemTables;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +23,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /** A session in the engine's own JVM: routes each statement to the DDL executor, EXPLAIN, or the query path. */
 final class EmbeddedSession implements TarnSession {
 
+  /** The one column of EXPLAIN and EXPLAIN ANALYZE. */
+  static final String EXPLAIN_COLUMN = "Query Plan";
   private static final Pattern EXPLAIN = Pattern.compile("(?is)^\\s*explain\\s+(analyze\\s+)?(.*)$");
 
   private final TarnEngine engine;
@@ -111,7 +114,7 @@ final class EmbeddedSession implements TarnSession {
           .map(line -> List.of(line)).toList();
       execution.addRows(rows.size());
       execution.succeeded();
-      return ResultRows.of(queryId, List.of("Query Plan"), rows, engine.rootAllocator(), execution.statistics());
+      return ResultRows.of(queryId, List.of(EXPLAIN_COLUMN), rows, engine.rootAllocator(), execution.statistics());
     }
   }
 
@@ -145,10 +148,34 @@ final class EmbeddedSession implements TarnSession {
     if (DdlParser.parse(statement).isPresent()) {
       return 0;
     }
+    return QueryPlanner.parameterCount(statement);
+  }
+
+  @Override
+  public StatementDescription describe(String sql) {
     try {
-      return ParameterBinder.count(SqlParser.create(statement, QueryPlanner.PARSER_CONFIG).parseStmt());
-    } catch (SqlParseException e) {
-      throw new TarnException(ErrorCode.SYNTAX_ERROR, null, e.getMessage().split("\n")[0], e);
+      Matcher explain = EXPLAIN.matcher(sql);
+      if (explain.matches()) {
+        String explained = explain.group(2);
+        List<Field> parameters = parameterCount(explained) == 0 ? List.of() : describe(explained).parameters();
+        return new StatementDescription(ResultRows.stringSchema(List.of(EXPLAIN_COLUMN)), parameters);
+      }
+      Optional<DdlStatement> statement = DdlParser.parse(sql);
+      if (statement.isPresent()) {
+        return new StatementDescription(ResultRows.stringSchema(DdlExecutor.resultColumns(statement.get())), List.of());
+      }
+      try (BufferAllocator planning = engine.rootAllocator()
+          .newChildAllocator("describe-" + UUID.randomUUID(), 0, Long.MAX_VALUE)) {
+        QueryPlanner.QueryShape shape = new QueryPlanner(engine.catalog(), engine.statistics(), planning)
+            .describe(sql, currentDatabase);
+        List<Field> parameters = new ArrayList<>();
+        for (ArrowType type : shape.parameterTypes()) {
+          parameters.add(Field.nullable("parameter_" + (parameters.size() + 1), type));
+        }
+        return new StatementDescription(new Schema(shape.outputFields()), parameters);
+      }
+    } catch (CatalogException e) {
+      throw CatalogErrors.toTarn(e);
     }
   }
 

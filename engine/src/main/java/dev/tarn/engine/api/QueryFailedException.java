@@ -13,7 +13,11 @@ public final class QueryFailedException extends TarnException {
   private final String queryId;
   private final transient QueryStatistics statistics;
 
-  QueryFailedException(String queryId, QueryStatistics statistics, TarnException error) {
+  /**
+   * The failure of execution {@code queryId} with {@code error}; public for other implementations of
+   * {@link TarnSession} (the remote client rebuilds a server's failure with it).
+   */
+  public QueryFailedException(String queryId, QueryStatistics statistics, TarnException error) {
     super(error.code(), error.object(), error.rawMessage(), error.getCause());
     this.queryId = queryId;
     this.statistics = statistics;

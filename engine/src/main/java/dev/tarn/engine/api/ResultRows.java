@@ -31,6 +31,19 @@ final class ResultRows implements QueryResult {
     return new ResultRows(queryId, new Schema(List.of()), null, statistics);
   }
 
+  /** The schema of string rows under {@code columnNames}: nullable VARCHAR columns. */
+  static Schema stringSchema(List<String> columnNames) {
+    List<Field> fields = new ArrayList<>();
+    for (String name : columnNames) {
+      fields.add(stringField(name));
+    }
+    return new Schema(fields);
+  }
+
+  private static Field stringField(String name) {
+    return new Field(name, FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
+  }
+
   /** String rows under {@code columnNames}; {@code statistics} are the statement's final figures. */
   static QueryResult of(String queryId, List<String> columnNames, List<List<String>> rows, BufferAllocator allocator,
       QueryStatistics statistics) {
@@ -38,7 +51,7 @@ final class ResultRows implements QueryResult {
     List<FieldVector> vectors = new ArrayList<>();
     try {
       for (int column = 0; column < columnNames.size(); column++) {
-        Field field = new Field(columnNames.get(column), FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
+        Field field = stringField(columnNames.get(column));
         fields.add(field);
         List<String> values = new ArrayList<>(rows.size());
         for (List<String> row : rows) {

@@ -30,6 +30,12 @@ public interface TarnSession extends AutoCloseable {
   /** The number of {@code ?} markers in a statement; fails with SYNTAX_ERROR if it does not parse. */
   int parameterCount(String sql);
 
+  /**
+   * The result columns and parameters of a statement, found by planning it without running it; fails as
+   * {@link #execute} would for a statement that does not parse or validate (without a query id: nothing ran).
+   */
+  StatementDescription describe(String sql);
+
   @Override
   void close();
 }

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -50,6 +52,20 @@ public final class ParameterBinder {
       @Override
       public SqlNode visit(SqlDynamicParam param) {
         return literal(parameters.get(param.getIndex()), param.getParserPosition());
+      }
+    });
+  }
+
+  /**
+   * Binds each marker to a NULL of the given type ({@code CAST(NULL AS type)}), so that a query can be planned, and
+   * its result columns known, before its values are.
+   */
+  public static SqlNode bindNulls(SqlNode node, List<SqlDataTypeSpec> types) {
+    return node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlDynamicParam param) {
+        SqlParserPos pos = param.getParserPosition();
+        return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createNull(pos), types.get(param.getIndex()));
       }
     });
   }

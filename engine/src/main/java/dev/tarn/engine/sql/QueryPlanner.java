@@ -16,13 +16,16 @@ import dev.tarn.engine.sql.stats.TableStatistics;
 import dev.tarn.engine.sql.translate.PhysicalPlanTranslator;
 import dev.tarn.engine.sql.translate.RexToExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.Contexts;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -30,11 +33,17 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -67,6 +76,10 @@ public final class QueryPlanner {
    */
   private static final Context CONNECTION_CONTEXT = Contexts.of(new CalciteConnectionConfigImpl(connectionProperties()));
 
+  /** The type of markers whose context gives them none. */
+  private static final SqlDataTypeSpec VARCHAR_SPEC =
+      new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, SqlParserPos.ZERO), SqlParserPos.ZERO);
+
   private final CatalogStore store;
   private final TableStatistics statistics;
   private final BufferAllocator allocator;
@@ -89,10 +102,67 @@ public final class QueryPlanner {
   /** A planned query: Tarn's plan, plus Calcite's optimized plan for diagnostics. */
   public record PlannedQuery(PlanNode plan, String logicalPlan) {}
 
+  /** A query's result columns and the types of its {@code ?} markers, found without running it. */
+  public record QueryShape(List<Field> outputFields, List<ArrowType> parameterTypes) {}
+
   /** Plans one query in {@code currentDatabase} with {@code ?} markers bound to {@code parameters}. */
   public PlannedQuery plan(String sql, String currentDatabase, List<Object> parameters) {
+    return plan(sql, currentDatabase, parsed -> ParameterBinder.bind(parsed, parameters));
+  }
+
+  /**
+   * Describes a query whose markers are unbound: each marker takes the type its context gives it ({@code x = ?}
+   * takes x's type), VARCHAR where the SQL gives none (then all markers are VARCHAR, since Calcite fails the whole
+   * validation); the result columns are those of the plan with every marker bound to a NULL of its type.
+   */
+  public QueryShape describe(String sql, String currentDatabase) {
+    int markers = parameterCount(sql);
+    List<RelDataType> types = markers == 0 ? List.of() : markerTypes(sql, currentDatabase, markers);
+    List<SqlDataTypeSpec> specs = new ArrayList<>();
+    List<ArrowType> parameterTypes = new ArrayList<>();
+    for (RelDataType type : types) {
+      ArrowType arrow = type == null ? null : arrowTypeOrNull(type);
+      specs.add(arrow == null ? VARCHAR_SPEC : SqlTypeUtil.convertTypeToSpec(type));
+      parameterTypes.add(arrow == null ? ArrowType.Utf8.INSTANCE : arrow);
+    }
+    PlannedQuery planned = plan(sql, currentDatabase, parsed -> ParameterBinder.bindNulls(parsed, specs));
+    return new QueryShape(planned.plan().outputFields(), parameterTypes);
+  }
+
+  /** The number of {@code ?} markers in a query; fails with SYNTAX_ERROR if it does not parse. */
+  public static int parameterCount(String sql) {
+    try {
+      return ParameterBinder.count(SqlParser.create(sql, PARSER_CONFIG).parseStmt());
+    } catch (SqlParseException e) {
+      throw new TarnException(ErrorCode.SYNTAX_ERROR, null, firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The validator's type for each marker (null where it has none), or all null if it cannot validate unbound markers. */
+  private List<RelDataType> markerTypes(String sql, String currentDatabase, int markers) {
+    try {
+      return withPlanner(currentDatabase, planner -> {
+        RelRoot root = planner.rel(planner.validate(planner.parse(sql)));
+        return DynamicParameterTypes.of(root.rel, markers);
+      });
+    } catch (TarnException untyped) {
+      // "Illegal use of dynamic parameter" (SELECT ?) or a real error, which planning with VARCHAR markers reports.
+      return Arrays.asList(new RelDataType[markers]);
+    }
+  }
+
+  private static ArrowType arrowTypeOrNull(RelDataType type) {
+    try {
+      ArrowType arrow = TypeMapping.toArrowType(type);
+      return arrow instanceof ArrowType.Null ? null : arrow;
+    } catch (TarnException unsupported) {
+      return null;
+    }
+  }
+
+  private PlannedQuery plan(String sql, String currentDatabase, UnaryOperator<SqlNode> binder) {
     return withPlanner(currentDatabase, planner -> {
-      RelRoot root = toRel(planner, sql, parameters);
+      RelRoot root = toRel(planner, sql, binder);
       RelNode logical = OptimizerProgram.optimize(root.project());
       RexToExpr rexToExpr = new RexToExpr(logical.getCluster().getRexBuilder());
       PhysicalPlanTranslator translator = new PhysicalPlanTranslator(rexToExpr, new PartitionPruner(store, allocator));
@@ -103,13 +173,14 @@ public final class QueryPlanner {
 
   /** Calcite's optimized plan of a query, as translation receives it; for tests of the optimizer's choices. */
   RelNode optimizedPlan(String sql, String currentDatabase) {
-    return withPlanner(currentDatabase, planner -> OptimizerProgram.optimize(toRel(planner, sql, List.of()).project()));
+    return withPlanner(currentDatabase, planner -> OptimizerProgram.optimize(
+        toRel(planner, sql, parsed -> ParameterBinder.bind(parsed, List.of())).project()));
   }
 
-  private static RelRoot toRel(Planner planner, String sql, List<Object> parameters)
+  private static RelRoot toRel(Planner planner, String sql, UnaryOperator<SqlNode> binder)
       throws SqlParseException, ValidationException, RelConversionException {
     SqlNode parsed = planner.parse(sql);
-    SqlNode bound = ParameterBinder.bind(JdbcEscapes.normalize(parsed), parameters);
+    SqlNode bound = binder.apply(JdbcEscapes.normalize(parsed));
     SqlNode validated = planner.validate(bound);
     return planner.rel(validated);
   }
