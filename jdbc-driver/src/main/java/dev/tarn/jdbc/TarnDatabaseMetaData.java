@@ -1,6 +1,9 @@
 package dev.tarn.jdbc;
 
 import dev.tarn.engine.api.BuiltInFunctions;
+import dev.tarn.engine.api.metadata.NamePattern;
+import dev.tarn.engine.api.metadata.Relations;
+import dev.tarn.engine.api.metadata.TableTypes;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -43,7 +46,7 @@ final class TarnDatabaseMetaData extends DatabaseCapabilities {
   @Override
   public ResultSet getTableTypes() throws SQLException {
     List<Object[]> types = new ArrayList<>();
-    for (String type : CatalogRows.TABLE_TYPES) {
+    for (String type : TableTypes.ALL) {
       types.add(new Object[] {type});
     }
     return rows(MetadataColumns.TABLE_TYPES, types);
@@ -88,7 +91,7 @@ final class TarnDatabaseMetaData extends DatabaseCapabilities {
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionPattern)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    if (CatalogRows.matchesCatalog(catalog) && (schemaPattern == null || schemaPattern.isEmpty())) {
+    if (Relations.isCatalog(catalog) && (schemaPattern == null || schemaPattern.isEmpty())) {
       NamePattern names = NamePattern.of(functionPattern);
       for (BuiltInFunctions.Function function : BuiltInFunctions.all()) {
         if (names.matches(function.name())) {

@@ -4,6 +4,7 @@ import dev.tarn.catalog.store.CachingCatalogStore;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.engine.api.TarnEngine;
 import dev.tarn.engine.api.TarnSession;
+import dev.tarn.engine.api.metadata.Relations;
 import dev.tarn.jdbc.remote.RemoteCatalogStore;
 import dev.tarn.jdbc.remote.RemoteSession;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 public final class TarnDriver implements Driver {
 
   /** The single catalog (TABLE_CAT) that holds Tarn's databases, which JDBC sees as schemas. */
-  public static final String CATALOG = "tarn";
+  public static final String CATALOG = Relations.CATALOG;
   public static final int MAJOR_VERSION = 0;
   public static final int MINOR_VERSION = 1;
   public static final String VERSION = MAJOR_VERSION + "." + MINOR_VERSION + ".0";

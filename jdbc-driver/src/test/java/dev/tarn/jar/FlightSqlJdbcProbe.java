@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * A client that knows only Arrow's Flight SQL JDBC driver: connects to a URL with a user and password, runs each
  * statement and prints its rows (tab-separated, one line each after a "-- statement" line), then prints the
- * tables getTables lists. Run in a JVM of its own by TarnServerIT, since that driver needs JVM flags.
+ * tables getTables lists and the {@link MetadataListing} that TarnServerIT compares with Tarn's own driver. Run in a JVM of its own by TarnServerIT, since that driver needs JVM flags.
  */
 public final class FlightSqlJdbcProbe {
 
@@ -41,6 +41,7 @@ public final class FlightSqlJdbcProbe {
               + tables.getString("TABLE_TYPE"));
         }
       }
+      System.out.print(MetadataListing.of(metadata));
       System.out.println("-- product " + metadata.getDatabaseProductName());
     }
   }

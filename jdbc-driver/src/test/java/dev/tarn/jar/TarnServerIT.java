@@ -34,6 +34,10 @@ class TarnServerIT {
     Path warehouse = warehouseWithTpch();
     Files.writeString(warehouse.resolve("server.properties"),
         "user.analyst=" + PasswordHash.hash("flight pass".toCharArray()) + "\n");
+    String tarnsOwnMetadata;
+    try (Connection connection = DriverManager.getConnection("jdbc:tarn:" + warehouse)) {
+      tarnsOwnMetadata = MetadataListing.of(connection.getMetaData());
+    }
     try (ServerLauncher server = new ServerLauncher(List.of(ROOT.resolve("tarn").toString(), "server",
         "--warehouse", warehouse.toString(), "--port", "0"))) {
       assertThat(server.output()).contains("users: analyst").contains("anonymous access: off");
@@ -50,6 +54,10 @@ class TarnServerIT {
       assertThat(output).containsPattern("1-URGENT\t\\d+\n2-HIGH\t\\d+");
       assertThat(output).contains("tpch.lineitem\tEXTERNAL TABLE").contains("tpch.supplier\tEXTERNAL TABLE");
       assertThat(output).contains("-- product Tarn");
+      assertThat(output).as("a Flight SQL client sees the schemas, table types, tables and columns Tarn's driver does")
+          .contains(tarnsOwnMetadata).contains("-- getTableTypes\nEXTERNAL TABLE\nSYSTEM TABLE\nTABLE\nVIEW\n")
+          .contains("information_schema\nsystem\n").contains("system.queries\tSYSTEM TABLE\n")
+          .contains("system.queries.query_id\t");
     }
   }
 

@@ -10,6 +10,7 @@ import dev.tarn.engine.api.QueryRecord;
 import dev.tarn.engine.api.QueryState;
 import dev.tarn.engine.api.QueryStatistics;
 import dev.tarn.engine.api.TarnEngine;
+import dev.tarn.engine.sql.system.SystemTables;
 import dev.tarn.server.protocol.ExecutionMetadata;
 import dev.tarn.server.protocol.FlightErrors;
 import dev.tarn.server.protocol.ProtocolJson;
@@ -176,9 +177,16 @@ class FlightSqlServerTest {
   void catalogCommandsAnswerFromTheCatalog() throws Exception {
     assertThat(alice.rows(alice.sql.getCatalogs(alice.options))).containsExactly(List.of("tarn"));
     assertThat(alice.rows(alice.sql.getSchemas(null, "%", alice.options)))
-        .contains(List.of("tarn", "default"), List.of("tarn", "shop"));
+        .contains(List.of("tarn", "default"), List.of("tarn", "shop"), List.of("tarn", "information_schema"),
+            List.of("tarn", "system"));
+    assertThat(alice.rows(alice.sql.getSchemas("tarn", "SYS%", alice.options)))
+        .containsExactly(List.of("tarn", "system"));
     assertThat(alice.rows(alice.sql.getTableTypes(alice.options)))
-        .containsExactly(List.of("EXTERNAL TABLE"), List.of("TABLE"), List.of("VIEW"));
+        .containsExactly(List.of("EXTERNAL TABLE"), List.of("SYSTEM TABLE"), List.of("TABLE"), List.of("VIEW"));
+    assertThat(alice.rows(alice.sql.getTables(null, "shop", "%", List.of("TABLE"), false, alice.options)))
+        .as("asking for TABLE also gives external tables, as Tarn's JDBC driver does")
+        .containsExactly(List.of("tarn", "shop", "numbers", "EXTERNAL TABLE"),
+            List.of("tarn", "shop", "sales", "EXTERNAL TABLE"));
     assertThat(alice.rows(alice.sql.getPrimaryKeys(
         org.apache.arrow.flight.sql.util.TableRef.of("tarn", "shop", "sales"), alice.options))).isEmpty();
 
@@ -195,6 +203,28 @@ class FlightSqlServerTest {
       assertThat(sales.getFields().get(2).getType()).isEqualTo(new ArrowType.Decimal(10, 2, 128));
       assertThat(sales.getFields().get(1).getMetadata()).containsEntry("ARROW:FLIGHT:SQL:TYPE_NAME", "STRING")
           .containsEntry("ARROW:FLIGHT:SQL:REMARKS", "where it was sold");
+    }
+    assertThat(alice.rows(alice.sql.getTables(null, null, "%", List.of("SYSTEM TABLE"), false, alice.options)))
+        .containsExactly(List.of("tarn", "information_schema", "columns", "SYSTEM TABLE"),
+            List.of("tarn", "information_schema", "schemata", "SYSTEM TABLE"),
+            List.of("tarn", "information_schema", "tables", "SYSTEM TABLE"),
+            List.of("tarn", "information_schema", "views", "SYSTEM TABLE"),
+            List.of("tarn", "system", "queries", "SYSTEM TABLE"));
+    FlightInfo queries = alice.sql.getTables(null, "system", "queries", null, true, alice.options);
+    try (FlightStream stream = alice.sql.getStream(queries.getEndpoints().get(0).getTicket(), alice.options)) {
+      assertThat(stream.next()).isTrue();
+      VectorSchemaRoot root = stream.getRoot();
+      assertThat(root.getRowCount()).isEqualTo(1);
+      assertThat(root.getVector("table_type").getObject(0).toString()).isEqualTo("SYSTEM TABLE");
+      Schema schema = MessageSerializer.deserializeSchema(new ReadChannel(Channels.newChannel(
+          new ByteArrayInputStream(((VarBinaryVector) root.getVector("table_schema")).get(0)))));
+      assertThat(schema.getFields()).extracting(Field::getName).startsWith("query_id", "state", "query", "started")
+          .hasSize(SystemTables.find("system.queries").orElseThrow().columns().size());
+      assertThat(schema.getFields()).extracting(Field::getType)
+          .containsExactlyElementsOf(SystemTables.find("system.queries").orElseThrow().fields().stream()
+              .map(Field::getType).toList());
+      assertThat(schema.getFields().get(0).getMetadata()).containsEntry("ARROW:FLIGHT:SQL:TYPE_NAME", "STRING")
+          .containsEntry("ARROW:FLIGHT:SQL:SCHEMA_NAME", "system");
     }
     assertThat(alice.rows(alice.sql.getSqlInfo(new SqlInfo[] {SqlInfo.FLIGHT_SQL_SERVER_NAME}, alice.options)))
         .containsExactly(List.of(String.valueOf(SqlInfo.FLIGHT_SQL_SERVER_NAME_VALUE), "Tarn"));

@@ -1,23 +1,21 @@
 package dev.tarn.engine.api;
 
-import dev.tarn.catalog.model.Column;
-import dev.tarn.catalog.model.Database;
-import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.api.metadata.Relation;
+import dev.tarn.engine.api.metadata.RelationColumn;
+import dev.tarn.engine.api.metadata.Relations;
 import dev.tarn.engine.exec.Batch;
 import dev.tarn.engine.sql.system.SystemTables;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * The contents of {@code information_schema} (schemata, tables, columns, views), with the column names and
- * values Trino and Athena give them, built column by column into Arrow vectors from one bulk call to the catalog
- * ({@code listDatabases} or {@code listAllTables}) plus the engine's own tables. Filters, joins and sorts over
- * them are Tarn's ordinary operators. Partition keys follow the data columns, marked {@code partition key} in
+ * values Trino and Athena give them, built column by column into Arrow vectors from the same {@link Relations} the
+ * JDBC driver and the Flight SQL server report (one bulk call to the catalog plus the engine's own tables), so SQL
+ * and metadata agree. Filters, joins and sorts over them are Tarn's ordinary operators. Partition keys follow the data columns, marked {@code partition key} in
  * {@code extra_info} as Athena marks them. Rows are ordered by schema, table and ordinal position.
  */
 final class InformationSchema {
@@ -26,10 +24,10 @@ final class InformationSchema {
   static final String VIEW = "VIEW";
   static final String PARTITION_KEY = "partition key";
 
-  private final CatalogStore catalog;
+  private final Relations listing;
 
   InformationSchema(CatalogStore catalog) {
-    this.catalog = catalog;
+    this.listing = new Relations(catalog);
   }
 
   /** The contents of {@code information_schema.<table>} as one batch of {@code fields}. */
@@ -43,23 +41,8 @@ final class InformationSchema {
     };
   }
 
-  /** A table or view as information_schema shows it: a catalog table or one of the engine's own. */
-  private record Relation(String schema, String name, boolean view, String comment, List<Column> dataColumns,
-      List<Column> partitionKeys) {
-
-    int columnCount() {
-      return dataColumns.size() + partitionKeys.size();
-    }
-  }
-
   private Batch schemata(List<Field> fields, BufferAllocator allocator) {
-    List<String> schemas = new ArrayList<>(SystemTables.schemas());
-    for (Database database : catalog.listDatabases()) {
-      if (!SystemTables.isSystemSchema(database.name())) {
-        schemas.add(database.name());
-      }
-    }
-    schemas.sort(Comparator.naturalOrder());
+    List<String> schemas = listing.schemas(null);
     try (SystemTableBuilder builder = new SystemTableBuilder(fields, schemas.size(), allocator)) {
       for (int row = 0; row < schemas.size(); row++) {
         builder.set(0, row, SystemTables.CATALOG);
@@ -70,30 +53,26 @@ final class InformationSchema {
   }
 
   private Batch tables(List<Field> fields, BufferAllocator allocator) {
-    List<Relation> relations = relations();
+    List<Relation> relations = listing.all();
     try (SystemTableBuilder builder = new SystemTableBuilder(fields, relations.size(), allocator)) {
       for (int row = 0; row < relations.size(); row++) {
         Relation relation = relations.get(row);
         setName(builder, row, relation);
-        builder.set(3, row, relation.view() ? VIEW : BASE_TABLE);
-        builder.set(4, row, relation.comment());
+        builder.set(3, row, relation.isView() ? VIEW : BASE_TABLE);
+        builder.set(4, row, relation.remarks());
       }
       return builder.build(relations.size());
     }
   }
 
   private Batch columns(List<Field> fields, BufferAllocator allocator) {
-    List<Relation> relations = relations();
-    int rows = relations.stream().mapToInt(Relation::columnCount).sum();
+    List<Relation> relations = listing.all();
+    int rows = relations.stream().mapToInt(relation -> relation.columns().size()).sum();
     try (SystemTableBuilder builder = new SystemTableBuilder(fields, rows, allocator)) {
       int row = 0;
       for (Relation relation : relations) {
-        long ordinal = 1;
-        for (Column column : relation.dataColumns()) {
-          setColumn(builder, row++, relation, column, ordinal++, null);
-        }
-        for (Column column : relation.partitionKeys()) {
-          setColumn(builder, row++, relation, column, ordinal++, PARTITION_KEY);
+        for (RelationColumn column : relation.columns()) {
+          setColumn(builder, row++, relation, column);
         }
       }
       return builder.build(rows);
@@ -101,7 +80,7 @@ final class InformationSchema {
   }
 
   private Batch views(List<Field> fields, BufferAllocator allocator) {
-    List<Relation> views = relations().stream().filter(Relation::view).toList();
+    List<Relation> views = listing.all().stream().filter(Relation::isView).toList();
     try (SystemTableBuilder builder = new SystemTableBuilder(fields, views.size(), allocator)) {
       for (int row = 0; row < views.size(); row++) {
         setName(builder, row, views.get(row));
@@ -118,34 +97,14 @@ final class InformationSchema {
     builder.set(2, row, relation.name());
   }
 
-  private static void setColumn(SystemTableBuilder builder, int row, Relation relation, Column column, long ordinal,
-      String extraInfo) {
+  private static void setColumn(SystemTableBuilder builder, int row, Relation relation, RelationColumn column) {
     setName(builder, row, relation);
     builder.set(3, row, column.name());
-    builder.set(4, row, ordinal);
+    builder.set(4, row, (long) column.ordinal());
     builder.set(5, row, null);
     builder.set(6, row, "YES");
     builder.set(7, row, SqlTypeNames.of(column.type()));
     builder.set(8, row, column.comment());
-    builder.set(9, row, extraInfo);
-  }
-
-  /** Every catalog table (one bulk call) and every system table, ordered by schema and name. */
-  private List<Relation> relations() {
-    List<Relation> relations = new ArrayList<>();
-    for (Table table : catalog.listAllTables()) {
-      if (!SystemTables.isSystemSchema(table.databaseName())) {
-        relations.add(new Relation(table.databaseName(), table.name(), Table.VIRTUAL_VIEW.equals(table.tableType()),
-            table.description(), table.storageDescriptor().columns(), table.partitionKeys()));
-      }
-    }
-    for (SystemTables.Definition definition : SystemTables.all()) {
-      List<Column> columns = definition.columns().stream()
-          .map(column -> Column.of(column.name(), column.type())).toList();
-      relations.add(new Relation(definition.schema(), definition.name(), false, definition.description(), columns,
-          List.of()));
-    }
-    relations.sort(Comparator.comparing(Relation::schema).thenComparing(Relation::name));
-    return relations;
+    builder.set(9, row, column.partitionKey() ? PARTITION_KEY : null);
   }
 }

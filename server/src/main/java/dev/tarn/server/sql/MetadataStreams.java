@@ -1,19 +1,17 @@
 package dev.tarn.server.sql;
 
-import dev.tarn.catalog.model.Column;
-import dev.tarn.catalog.model.Database;
-import dev.tarn.catalog.model.Table;
 import dev.tarn.catalog.store.CatalogException;
 import dev.tarn.catalog.store.CatalogStore;
 import dev.tarn.catalog.types.HiveType;
 import dev.tarn.engine.TarnException;
+import dev.tarn.engine.api.metadata.Relation;
+import dev.tarn.engine.api.metadata.RelationColumn;
+import dev.tarn.engine.api.metadata.Relations;
+import dev.tarn.engine.api.metadata.TableTypes;
 import dev.tarn.engine.sql.TypeMapping;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
@@ -26,21 +24,21 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Flight SQL's catalog commands answered from the catalog store in bulk (one {@code listAllTables} per request),
- * with the same catalog ({@value #CATALOG}), schemas (databases) and table types as the JDBC driver's embedded
- * metadata. Keys do not exist in Tarn: those commands answer empty streams.
+ * Flight SQL's catalog commands answered from the engine's {@link Relations}, so that a Flight SQL client sees the
+ * same catalog ({@value #CATALOG}), schemas (databases, {@code information_schema}, {@code system}), tables and
+ * table types (SYSTEM TABLE included) as Tarn's own JDBC driver. Keys do not exist in Tarn: those commands answer
+ * empty streams.
  */
 final class MetadataStreams {
 
   /** The one catalog that holds Tarn's databases, as the JDBC driver names it. */
-  static final String CATALOG = "tarn";
-  static final List<String> TABLE_TYPES = List.of("EXTERNAL TABLE", "TABLE", "VIEW");
+  static final String CATALOG = Relations.CATALOG;
 
-  private final CatalogStore catalog;
+  private final Relations relations;
   private final BufferAllocator allocator;
 
   MetadataStreams(CatalogStore catalog, BufferAllocator allocator) {
-    this.catalog = catalog;
+    this.relations = new Relations(catalog);
     this.allocator = allocator;
   }
 
@@ -49,19 +47,16 @@ final class MetadataStreams {
   }
 
   void tableTypes(ServerStreamListener listener) {
-    List<Object[]> rows = TABLE_TYPES.stream().map(type -> new Object[] {type}).toList();
+    List<Object[]> rows = TableTypes.ALL.stream().map(type -> new Object[] {type}).toList();
     VectorRows.send(Schemas.GET_TABLE_TYPES_SCHEMA, rows, listener, allocator);
   }
 
   void schemas(CommandGetDbSchemas command, ServerStreamListener listener) {
     List<Object[]> rows = new ArrayList<>();
-    if (matchesCatalog(command.hasCatalog() ? command.getCatalog() : null)) {
-      NamePattern schemas = NamePattern.of(command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern()
-          : null);
-      for (Database database : catalog.listDatabases()) {
-        if (schemas.matches(database.name())) {
-          rows.add(new Object[] {CATALOG, database.name()});
-        }
+    if (Relations.isCatalog(command.hasCatalog() ? command.getCatalog() : null)) {
+      String pattern = command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null;
+      for (String schema : relations.schemas(pattern)) {
+        rows.add(new Object[] {CATALOG, schema});
       }
     }
     VectorRows.send(Schemas.GET_SCHEMAS_SCHEMA, rows, listener, allocator);
@@ -70,25 +65,16 @@ final class MetadataStreams {
   void tables(CommandGetTables command, ServerStreamListener listener) {
     boolean includeSchema = command.getIncludeSchema();
     List<Object[]> rows = new ArrayList<>();
-    if (matchesCatalog(command.hasCatalog() ? command.getCatalog() : null)) {
-      NamePattern schemas = NamePattern.of(command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern()
-          : null);
-      NamePattern tables = NamePattern.of(command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern()
-          : null);
-      Set<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-      types.addAll(command.getTableTypesList());
-      for (Table table : catalog.listAllTables()) {
-        String type = tableType(table);
-        if (schemas.matches(table.databaseName()) && tables.matches(table.name())
-            && (types.isEmpty() || types.contains(type))) {
-          rows.add(includeSchema
-              ? new Object[] {CATALOG, table.databaseName(), table.name(), type, schemaOf(table).serializeAsMessage()}
-              : new Object[] {CATALOG, table.databaseName(), table.name(), type});
-        }
+    if (Relations.isCatalog(command.hasCatalog() ? command.getCatalog() : null)) {
+      String schemaPattern = command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null;
+      String tablePattern = command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null;
+      for (Relation relation : relations.tables(schemaPattern, tablePattern, command.getTableTypesList())) {
+        rows.add(includeSchema
+            ? new Object[] {CATALOG, relation.schema(), relation.name(), relation.type(),
+                schemaOf(relation).serializeAsMessage()}
+            : new Object[] {CATALOG, relation.schema(), relation.name(), relation.type()});
       }
     }
-    rows.sort(Comparator.comparing((Object[] row) -> (String) row[3])
-        .thenComparing(row -> (String) row[1]).thenComparing(row -> (String) row[2]));
     VectorRows.send(includeSchema ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA, rows, listener,
         allocator);
   }
@@ -98,28 +84,16 @@ final class MetadataStreams {
     VectorRows.send(schema, List.of(), listener, allocator);
   }
 
-  /** The JDBC table type of a Glue table type, as the embedded driver reports it. */
-  static String tableType(Table table) {
-    return switch (table.tableType()) {
-      case Table.VIRTUAL_VIEW -> "VIEW";
-      case Table.EXTERNAL_TABLE -> "EXTERNAL TABLE";
-      default -> "TABLE";
-    };
-  }
-
-  private static boolean matchesCatalog(String name) {
-    return name == null || name.equalsIgnoreCase(CATALOG);
-  }
-
   /**
-   * The table's columns (data columns, then partition keys) as Arrow fields with Flight SQL's column metadata
-   * (catalog, schema, table, type name, precision, scale), which clients turn into getColumns rows.
+   * The relation's columns (data columns, then partition keys) as Arrow fields of the types queries return, with
+   * Flight SQL's column metadata (catalog, schema, table, type name, precision, scale, remarks), which clients turn
+   * into getColumns rows. System tables' columns are declared in Hive types too, so they map the same way.
    */
-  static Schema schemaOf(Table table) {
+  static Schema schemaOf(Relation relation) {
     List<Field> fields = new ArrayList<>();
-    for (Column column : table.allColumns()) {
+    for (RelationColumn column : relation.columns()) {
       FlightSqlColumnMetadata.Builder metadata = new FlightSqlColumnMetadata.Builder()
-          .catalogName(CATALOG).schemaName(table.databaseName()).tableName(table.name())
+          .catalogName(CATALOG).schemaName(relation.schema()).tableName(relation.name())
           .typeName(column.type().toUpperCase(Locale.ROOT)).isAutoIncrement(false).isCaseSensitive(false)
           .isReadOnly(true).isSearchable(true);
       ArrowType type = arrowType(column);
@@ -135,7 +109,7 @@ final class MetadataStreams {
   }
 
   /** The Arrow type queries return for a column; NULL for a catalog type Tarn cannot read (its name says which). */
-  private static ArrowType arrowType(Column column) {
+  private static ArrowType arrowType(RelationColumn column) {
     try {
       return TypeMapping.toArrowType(HiveType.parse(column.type()));
     } catch (CatalogException | TarnException unsupported) {

@@ -1,13 +1,13 @@
-package dev.tarn.jdbc;
+package dev.tarn.engine.api.metadata;
 
 import java.util.regex.Pattern;
 
 /**
- * A JDBC metadata name pattern: {@code %} matches any run of characters, {@code _} any one, {@code \} escapes
- * the next character; null matches every name. Matching ignores case, because Tarn stores names in lower case
- * while tools often pass names in the case the user typed them.
+ * A metadata name pattern as JDBC and Flight SQL define it (SQL LIKE): {@code %} matches any run of characters,
+ * {@code _} any one, {@code \} escapes the next character; null matches every name. Matching ignores case, because
+ * Tarn stores names in lower case while tools often pass names in the case the user typed them.
  */
-final class NamePattern {
+public final class NamePattern {
 
   private static final NamePattern ANY = new NamePattern(null);
 
@@ -17,7 +17,8 @@ final class NamePattern {
     this.regex = regex;
   }
 
-  static NamePattern of(String pattern) {
+  /** The pattern of {@code pattern}; null or {@code %} match every name. */
+  public static NamePattern of(String pattern) {
     if (pattern == null || pattern.equals("%")) {
       return ANY;
     }
@@ -38,7 +39,7 @@ final class NamePattern {
         | Pattern.UNICODE_CASE));
   }
 
-  boolean matches(String name) {
+  public boolean matches(String name) {
     return regex == null || regex.matcher(name).matches();
   }
 }
