@@ -19,46 +19,18 @@ final class StatementSplitter {
   static Split split(String text) {
     List<String> statements = new ArrayList<>();
     int start = 0;
-    int index = 0;
-    int length = text.length();
-    while (index < length) {
-      char character = text.charAt(index);
-      if (character == '\'' || character == '"' || character == '`') {
-        index = skipQuoted(text, index, character);
-      } else if (character == '-' && index + 1 < length && text.charAt(index + 1) == '-') {
-        int newline = text.indexOf('\n', index);
-        index = newline < 0 ? length : newline + 1;
-      } else if (character == '/' && index + 1 < length && text.charAt(index + 1) == '*') {
-        int end = text.indexOf("*/", index + 2);
-        index = end < 0 ? length : end + 2;
-      } else if (character == ';') {
-        String statement = text.substring(start, index).trim();
+    // The tokenizer already steps over literals, quoted identifiers and comments: a ';' symbol ends a statement.
+    for (SqlTokens.Token token : SqlTokens.tokenize(text)) {
+      if (token.isSymbol(';')) {
+        String statement = text.substring(start, token.start()).trim();
         if (!isBlank(statement)) {
           statements.add(statement);
         }
-        start = ++index;
-      } else {
-        index++;
+        start = token.end();
       }
     }
     String remainder = text.substring(start);
     return new Split(statements, isBlank(remainder) ? "" : remainder);
-  }
-
-  /** The index after the closing quote (a doubled quote is an escaped one), or the end of the text. */
-  private static int skipQuoted(String text, int open, char quote) {
-    int index = open + 1;
-    while (index < text.length()) {
-      if (text.charAt(index) == quote) {
-        if (index + 1 < text.length() && text.charAt(index + 1) == quote) {
-          index += 2;
-          continue;
-        }
-        return index + 1;
-      }
-      index++;
-    }
-    return text.length();
   }
 
   /** Whether text holds nothing but white space and comments. */
