@@ -2,6 +2,7 @@ package dev.tarn.jar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarn.jdbc.remote.ServerProcess;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -72,7 +73,7 @@ class TarnJarIT {
    */
   @Test
   void remoteModeWorksWithoutFlags() throws Exception {
-    try (ServerLauncher server = new ServerLauncher(List.of(java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    try (ServerProcess server = ServerProcess.launch(List.of(java(), "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-jar", JAR.toString(), "server", "--warehouse", temporary.resolve("served").toString(), "--port", "0",
         "--anonymous"))) {
       String url = "jdbc:tarn://127.0.0.1:" + server.port();

@@ -2,6 +2,7 @@ package dev.tarn.jar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarn.jdbc.remote.ServerProcess;
 import dev.tarn.server.auth.PasswordHash;
 import dev.tarn.tpch.TpchLakeGenerator;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ class TarnServerIT {
     try (Connection connection = DriverManager.getConnection("jdbc:tarn:" + warehouse)) {
       tarnsOwnMetadata = MetadataListing.of(connection.getMetaData());
     }
-    try (ServerLauncher server = new ServerLauncher(List.of(ROOT.resolve("tarn").toString(), "server",
+    try (ServerProcess server = ServerProcess.launch(List.of(ROOT.resolve("tarn").toString(), "server",
         "--warehouse", warehouse.toString(), "--port", "0"))) {
       assertThat(server.output()).contains("users: analyst").contains("anonymous access: off");
       String output = probe("jdbc:arrow-flight-sql://127.0.0.1:" + server.port() + "?useEncryption=false",

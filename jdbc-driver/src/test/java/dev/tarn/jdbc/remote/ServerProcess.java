@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code tarn server} in a JVM of its own, as it runs in production: with the flags the server needs (Arrow IPC
+ * {@code tarn server} in a JVM of its own (from the test class path, the shaded jar or the {@code ./tarn} script),
+ * as it runs in production: with the flags the server needs (Arrow IPC
  * on JDK 17), so that the test JVM, like a client application, runs the driver without any. Closing it stops the
  * server with SIGTERM; the server closes its engine on the way out and exits with status 1 if memory leaked, which
  * fails the test.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)");
 
@@ -35,11 +36,16 @@ final class ServerProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      this.port = listening.get(2, TimeUnit.MINUTES);
+      this.port = listening.get(5, TimeUnit.MINUTES);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new AssertionError("The server did not start:\n" + output, e);
     }
+  }
+
+  /** Runs {@code command}, a {@code tarn server} command line, and waits until it listens. */
+  public static ServerProcess launch(List<String> command) throws Exception {
+    return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 
   /** Starts {@code tarn server --warehouse <warehouse> --port 0} with {@code arguments} added. */
@@ -48,7 +54,7 @@ final class ServerProcess implements AutoCloseable {
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx1g", "-cp", classPath(), "dev.tarn.cli.TarnCli",
         "server", "--warehouse", warehouse.toString(), "--port", "0"));
     command.addAll(List.of(arguments));
-    return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    return launch(command);
   }
 
   /** Surefire's test class path (its manifest-only booter jar stands in for it in {@code java.class.path}). */
@@ -78,7 +84,7 @@ final class ServerProcess implements AutoCloseable {
     listening.completeExceptionally(new IllegalStateException("the server exited"));
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -87,7 +93,7 @@ final class ServerProcess implements AutoCloseable {
     return "jdbc:tarn://127.0.0.1:" + port + properties;
   }
 
-  String output() {
+  public String output() {
     return output.toString();
   }
 
