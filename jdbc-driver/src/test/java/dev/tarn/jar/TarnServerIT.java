@@ -2,16 +2,14 @@ package dev.tarn.jar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarn.jdbc.remote.RemoteFixture;
 import dev.tarn.jdbc.remote.ServerProcess;
 import dev.tarn.server.auth.PasswordHash;
-import dev.tarn.tpch.TpchLakeGenerator;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,21 +61,7 @@ class TarnServerIT {
   }
 
   private Path warehouseWithTpch() throws Exception {
-    Path lake = TpchLakeGenerator.generate(temporary.resolve("lake"), 0.01);
-    Path warehouse = temporary.resolve("warehouse");
-    String ddl;
-    try (InputStream in = TpchLakeGenerator.class.getResourceAsStream("ddl-athena.sql")) {
-      ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${DATA}", lake.toString());
-    }
-    try (Connection connection = DriverManager.getConnection("jdbc:tarn:" + warehouse);
-        Statement statement = connection.createStatement()) {
-      for (String sql : ddl.replaceAll("--[^\n]*", "").split(";")) {
-        if (!sql.isBlank()) {
-          statement.execute(sql);
-        }
-      }
-    }
-    return warehouse;
+    return RemoteFixture.tpchWarehouse(temporary);
   }
 
   /** Runs {@link FlightSqlJdbcProbe} in a JVM with Arrow's driver and the flags it needs; returns its output. */

@@ -16,7 +16,7 @@ import java.sql.Statement;
  * plus database {@code analytics} with one commented table, and a server config that lets in user
  * {@value #USER} and token {@value #TOKEN}, and nobody anonymously.
  */
-final class RemoteFixture {
+public final class RemoteFixture {
 
   static final String USER = "alice";
   static final String PASSWORD = "s3cret pass";
@@ -28,8 +28,8 @@ final class RemoteFixture {
 
   private RemoteFixture() {}
 
-  /** Creates the warehouse under {@code folder}; returns its directory. */
-  static Path create(Path folder) throws Exception {
+  /** A warehouse under {@code folder} with the TPC-H tables (SF 0.01) in database tpch; returns its directory. */
+  public static Path tpchWarehouse(Path folder) throws Exception {
     Path lake = TpchLakeGenerator.generate(folder.resolve("lake"), 0.01);
     Path warehouse = folder.resolve("warehouse");
     String ddl;
@@ -43,6 +43,16 @@ final class RemoteFixture {
           statement.execute(sql);
         }
       }
+    }
+    return warehouse;
+  }
+
+  /** Creates the warehouse under {@code folder} (TPC-H plus database analytics); returns its directory. */
+  static Path create(Path folder) throws Exception {
+    Path warehouse = tpchWarehouse(folder);
+    Path lake = folder.resolve("lake");
+    try (Connection connection = DriverManager.getConnection("jdbc:tarn:" + warehouse);
+        Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE analytics COMMENT 'derived data'");
       statement.execute("CREATE EXTERNAL TABLE analytics.nations (n_nationkey bigint COMMENT 'the key',"
           + " n_name varchar(25), n_regionkey int, n_comment string) COMMENT 'nations again'"
